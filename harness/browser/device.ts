@@ -1,0 +1,49 @@
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { Environment } from '../matrix/schema';
+import { applyIdentity, hideUserAgentDataWhenAbsent } from './identity';
+import { installAutofillHold } from './autofillHold';
+
+/**
+ * One of the user's devices: a browser context and page that look like the environment's real
+ * browser. Kept for every cell of the environment (a new context per cell costs ~4x more) and
+ * reset between cells, so no cookie, storage, authenticator or extra page leaks from one to the next.
+ */
+export interface Device {
+  environment: Environment;
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  /** Back to a fresh state: no cookies, no site storage, no other pages, about:blank. */
+  reset(origin: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDevice(browser: Browser, environment: Environment): Promise<Device> {
+  const context = await browser.newContext({
+    viewport: environment.viewport,
+    isMobile: environment.mobile,
+    hasTouch: environment.mobile,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  await hideUserAgentDataWhenAbsent(context, environment);
+  await installAutofillHold(context);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await applyIdentity(cdp, environment);
+  return {
+    environment,
+    context,
+    page,
+    cdp,
+    async reset(origin: string) {
+      for (const other of context.pages()) if (other !== page) await other.close();
+      await page.goto('about:blank');
+      await context.clearCookies();
+      await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}

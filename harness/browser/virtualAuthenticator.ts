@@ -1,0 +1,66 @@
+import type { CDPSession } from '@playwright/test';
+import type { Provider, SyncFlag } from '../matrix/schema';
+import { installAaguidStamp, ZERO_AAGUID } from './aaguidStamp';
+
+/** The BE/BS authenticator-data flags of each sync flag. */
+export const BACKUP_FLAGS: Record<SyncFlag, { backupEligibility: boolean; backupState: boolean }> = {
+  synced: { backupEligibility: true, backupState: true },
+  eligible: { backupEligibility: true, backupState: false },
+  'device-bound': { backupEligibility: false, backupState: false },
+};
+
+/** A CDP virtual authenticator configured as one provider with one sync flag. */
+export interface VirtualAuthenticator {
+  id: string;
+  provider: Provider;
+  sync: SyncFlag;
+  /** The AAGUID stamped into its passkeys. */
+  aaguid: string;
+  remove(): Promise<void>;
+}
+
+/** One CDP transport: a platform provider answers as `internal`, a security key over USB. */
+function cdpTransport(provider: Provider): 'internal' | 'usb' | 'nfc' | 'ble' {
+  if (provider.transports.includes('internal')) return 'internal';
+  const roaming = provider.transports.find((t): t is 'usb' | 'nfc' | 'ble' => t === 'usb' || t === 'nfc' || t === 'ble');
+  if (!roaming) throw new Error(`Provider ${provider.id} has no transport the virtual authenticator can use`);
+  return roaming;
+}
+
+/**
+ * Adds the authenticator to the page's CDP session. The WebAuthn domain must be enabled first:
+ * without it navigator.credentials.get hangs and ignores its timeout.
+ */
+export async function addVirtualAuthenticator(
+  cdp: CDPSession,
+  provider: Provider,
+  sync: SyncFlag,
+): Promise<VirtualAuthenticator> {
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const flags = BACKUP_FLAGS[sync];
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      ctap2Version: 'ctap2_1',
+      transport: cdpTransport(provider),
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+      defaultBackupEligibility: flags.backupEligibility,
+      defaultBackupState: flags.backupState,
+    },
+  });
+  const aaguid = provider.aaguid ?? ZERO_AAGUID;
+  const removeStamp = await installAaguidStamp(cdp, aaguid);
+  return {
+    id: authenticatorId,
+    provider,
+    sync,
+    aaguid,
+    async remove() {
+      await removeStamp();
+      await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+    },
+  };
+}

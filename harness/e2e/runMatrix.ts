@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CompatReport } from '../report/compatReport';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface MatrixRun {
+  exitCode: number;
+  output: string;
+  reportDir: string;
+  report: CompatReport | null;
+}
+
+/** Runs `npm run matrix -- <args>` as a user would, into a fresh report folder, bounded in time. */
+export function runMatrix(args: string[], timeoutMs: number): Promise<MatrixRun> {
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'pm-matrix-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'harness/cli/matrix.ts', ...args, '--report-dir', reportDir, `--output=${path.join(reportDir, 'test-results')}`],
+    { cwd: REPO_ROOT, env: { ...cleanEnv(), CI: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`npm run matrix ${args.join(' ')} did not finish in ${timeoutMs / 1000} s:\n${output.slice(-3000)}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code ?? 1, output, reportDir, report: readReport(reportDir) });
+    });
+  });
+}
+
+/** The outer test runner's own variables would steer the inner run; a user's shell has none of them. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const inner = /^(PW_|TEST_|PLAYWRIGHT_|PASSKEY_MATRIX_|PM_|RP_URL$|RP_FAULTS$)/;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !inner.test(key)));
+}
+
+function readReport(dir: string): CompatReport | null {
+  try {
+    return CompatReport.parse(JSON.parse(readFileSync(path.join(dir, 'compat-matrix.json'), 'utf8')));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { expandCells, type Cell } from '../matrix/cell';
+import { runSettings } from '../fixtures/runSettings';
+import {
+  CELL_ANNOTATION,
+  ENGINE_ANNOTATION,
+  NOT_APPLICABLE_ANNOTATION,
+  RP_ANNOTATION,
+} from '../fixtures/annotations';
+import { classifyFailure } from './classifyFailure';
+import { cellStatus, countTotals, CompatReport, type CellResult, type ScenarioResult } from './compatReport';
+import { renderCompatHtml } from './renderCompatHtml';
+
+interface Options {
+  /** Folder the reports are written to; default `reports`. */
+  outputDir?: string;
+}
+
+interface Observed {
+  cellId: string;
+  scenario: ScenarioResult;
+  engine?: string;
+  rp?: string;
+}
+
+/** Collects each cell's scenario results and writes compat-matrix.json and .html at the end of the run. */
+export default class CompatReporter implements Reporter {
+  private readonly outputDir: string;
+  private readonly observed = new Map<string, Observed>();
+
+  constructor(options: Options = {}) {
+    this.outputDir = options.outputDir ?? process.env.PM_REPORT_DIR ?? 'reports';
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const annotations = [...test.annotations, ...(result.annotations ?? [])];
+    const find = (type: string) => annotations.find((a) => a.type === type)?.description;
+    const cellId = find(CELL_ANNOTATION);
+    if (!cellId) return; // unit and self tests are not cells
+    this.observed.set(test.id, {
+      cellId,
+      scenario: toScenario(test, result, find(NOT_APPLICABLE_ANNOTATION), annotations),
+      engine: find(ENGINE_ANNOTATION),
+      rp: find(RP_ANNOTATION),
+    });
+  }
+
+  onEnd(_result: FullResult): void {
+    if (this.observed.size === 0) return;
+    const report = this.buildReport();
+    mkdirSync(this.outputDir, { recursive: true });
+    writeFileSync(path.join(this.outputDir, 'compat-matrix.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(path.join(this.outputDir, 'compat-matrix.html'), renderCompatHtml(report));
+  }
+
+  private buildReport(): CompatReport {
+    const { data, snapshot } = runSettings();
+    const byCell = new Map<string, ScenarioResult[]>();
+    for (const { cellId, scenario } of this.observed.values()) {
+      byCell.set(cellId, [...(byCell.get(cellId) ?? []), scenario]);
+    }
+    const cells = expandCells(data.environments, data.providers, snapshot)
+      .filter((cell) => byCell.has(cell.id))
+      .map((cell) => toCellResult(cell, byCell.get(cell.id)!));
+    const first = [...this.observed.values()];
+    const rp = JSON.parse(first.find((o) => o.rp)?.rp ?? '{}') as { url?: string; kind?: string; faults?: string };
+    return CompatReport.parse({
+      schemaVersion: 1,
+      generatedAt: new Date().toISOString(),
+      snapshot: { id: snapshot.id, date: snapshot.date, source: snapshot.source.url },
+      engine: first.find((o) => o.engine)?.engine ?? 'unknown',
+      rp: { url: rp.url ?? 'unknown', kind: rp.kind ?? 'unknown', faults: rp.faults ? rp.faults.split(',') : [] },
+      totals: countTotals(cells),
+      cells,
+    });
+  }
+}
+
+function toScenario(
+  test: TestCase,
+  result: TestResult,
+  notApplicable: string | undefined,
+  annotations: { type: string; description?: string }[],
+): ScenarioResult {
+  const base = { name: test.title, durationMs: result.duration };
+  if (result.status === 'passed') return { ...base, status: 'pass', reason: null };
+  if (result.status === 'skipped') {
+    if (notApplicable) return { ...base, status: 'not-applicable', reason: notApplicable };
+    const why = annotations.find((a) => a.type === 'skip')?.description;
+    return { ...base, status: 'skipped', reason: why ?? 'skipped without a reason given' };
+  }
+  return { ...base, ...classifyFailure(result.errors) };
+}
+
+function toCellResult(cell: Cell, scenarios: ScenarioResult[]): CellResult {
+  const sorted = [...scenarios].sort((a, b) => a.name.localeCompare(b.name));
+  const status = cellStatus(sorted);
+  const reason =
+    status === 'pass' ? null : (sorted.find((s) => s.status === status)?.reason ?? cell.notApplicableReason);
+  return {
+    id: cell.id,
+    environment: cell.environment.id,
+    os: cell.environment.os,
+    browser: cell.environment.browser,
+    environmentLabel: cell.environment.label,
+    provider: cell.provider.id,
+    providerName: cell.provider.name,
+    sync: cell.sync,
+    status,
+    reason,
+    scenarios: sorted,
+  };
+}

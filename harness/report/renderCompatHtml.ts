@@ -1,0 +1,107 @@
+import type { CellResult, CellStatus, CompatReport } from './compatReport';
+import { escapeHtml as e } from './escapeHtml';
+import { SYNC_FLAGS } from '../matrix/cell';
+import type { OsId } from '../matrix/schema';
+
+const OS_TITLES: Record<OsId, string> = {
+  windows: 'Windows',
+  macos: 'macOS',
+  ios: 'iOS/iPadOS',
+  android: 'Android',
+  linux: 'Linux',
+  chromeos: 'ChromeOS',
+};
+
+const BROWSER_TITLES: Record<string, string> = {
+  chrome: 'Chrome',
+  edge: 'Edge',
+  firefox: 'Firefox',
+  safari: 'Safari',
+  'samsung-internet': 'Samsung Internet',
+};
+
+const STATUS_TEXT: Record<CellStatus, string> = {
+  pass: 'pass',
+  fail: 'FAIL',
+  'not-applicable': 'n/a',
+  skipped: 'skipped',
+  error: 'ERROR',
+};
+
+const SYNC_SHORT = { synced: 'synced', eligible: 'eligible', 'device-bound': 'device-bound' } as const;
+
+const STYLE = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
+header{background:#1b1f24;color:#fff;padding:16px 24px}header h1{margin:0 0 6px;font-size:20px}
+header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0;font-size:13px}header dt{opacity:.7}
+main{padding:16px 24px}section{margin-bottom:28px}h2{font-size:17px;margin:0 0 8px}
+table{border-collapse:collapse;background:#fff;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+th,td{border:1px solid #d8dde3;padding:6px 8px;vertical-align:top;text-align:left}th{background:#eef1f4}
+.badge{display:block;margin:2px 0;padding:1px 6px;border-radius:4px;font-size:12px;text-decoration:none;color:inherit;white-space:nowrap}
+.pass{background:#d5f5dc;color:#0b5d1e}.fail{background:#ffd7d5;color:#8a1111;font-weight:600}
+.error{background:#ffe7b3;color:#7a4b00;font-weight:600}.not-applicable{background:#eceff2;color:#59636e}
+.skipped{background:#e6e9ff;color:#2f3b8f}
+.totals span{margin-right:10px}.cell-list td{font-size:13px}.reason{white-space:pre-wrap;max-width:70ch}
+`;
+
+function badge(cell: CellResult): string {
+  const title = `${cell.environmentLabel} · ${cell.providerName} · ${cell.sync}: ${cell.status}${cell.reason ? ` — ${cell.reason}` : ''}`;
+  return `<a class="badge ${e(cell.status)}" href="#${e(cell.id)}" title="${e(title)}">${e(SYNC_SHORT[cell.sync])}: ${e(STATUS_TEXT[cell.status])}</a>`;
+}
+
+function osTable(os: OsId, cells: CellResult[]): string {
+  const browsers = [...new Set(cells.map((c) => c.browser))];
+  const providers = [...new Map(cells.map((c) => [c.provider, c.providerName])).entries()];
+  const head = browsers.map((b) => `<th scope="col">${e(BROWSER_TITLES[b] ?? b)}</th>`).join('');
+  const rows = providers
+    .map(([provider, name]) => {
+      const tds = browsers
+        .map((browser) => {
+          const here = SYNC_FLAGS.map((sync) =>
+            cells.find((c) => c.provider === provider && c.browser === browser && c.sync === sync),
+          ).filter((c): c is CellResult => c !== undefined);
+          return `<td>${here.map(badge).join('')}</td>`;
+        })
+        .join('');
+      return `<tr><th scope="row">${e(name)}</th>${tds}</tr>`;
+    })
+    .join('\n');
+  return `<section><h2>${e(OS_TITLES[os])}</h2><table><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function cellList(cells: CellResult[]): string {
+  const rows = cells
+    .map((cell) => {
+      const scenarios = cell.scenarios
+        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}</div>`)
+        .join('');
+      return `<tr id="${e(cell.id)}"><td>${e(cell.environmentLabel)}</td><td>${e(cell.providerName)}</td><td>${e(cell.sync)}</td><td><span class="badge ${e(cell.status)}">${e(STATUS_TEXT[cell.status])}</span></td><td>${scenarios}</td></tr>`;
+    })
+    .join('\n');
+  return `<section class="cell-list"><h2>Every cell</h2><table><thead><tr><th>Environment</th><th>Provider</th><th>Sync</th><th>Status</th><th>Scenarios</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+/** The page a team reads: per OS, providers x browsers as in the seed's tables, then every cell with its why. */
+export function renderCompatHtml(report: CompatReport): string {
+  const byOs = new Map<OsId, CellResult[]>();
+  for (const cell of report.cells) byOs.set(cell.os, [...(byOs.get(cell.os) ?? []), cell]);
+  const t = report.totals;
+  const totals = (['pass', 'fail', 'error', 'not-applicable', 'skipped'] as const)
+    .map((s) => `<span class="badge ${s}" style="display:inline">${e(STATUS_TEXT[s])} ${t[s]}</span>`)
+    .join('');
+  const faults = report.rp.faults.length ? ` — fault switches on: ${report.rp.faults.join(', ')}` : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Passkey compatibility matrix</title><style>${STYLE}</style></head>
+<body><header><h1>Passkey compatibility matrix</h1><dl>
+<dt>RP tested</dt><dd>${e(report.rp.url)} (${e(report.rp.kind)}${e(faults)})</dd>
+<dt>Support snapshot</dt><dd>${e(report.snapshot.id)} (${e(report.snapshot.date)}, ${e(report.snapshot.source)})</dd>
+<dt>Engine that ran</dt><dd>${e(report.engine)} — every browser is emulated on it (user agent, client hints)</dd>
+<dt>Generated</dt><dd>${e(report.generatedAt)}</dd>
+<dt>Cells</dt><dd class="totals">${t.cells} ${totals}</dd></dl></header>
+<main>
+${[...byOs.entries()].map(([os, cells]) => osTable(os, cells)).join('\n')}
+${cellList(report.cells)}
+</main></body></html>
+`;
+}

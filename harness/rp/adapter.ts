@@ -1,0 +1,51 @@
+import type { Page } from '@playwright/test';
+import type { OsId, BrowserId, SyncFlag } from '../matrix/schema';
+
+/** How a user starts a passkey sign-in. */
+export type SignInMethod =
+  /** "Sign in with a passkey": no username, the authenticator offers its discoverable passkeys. */
+  | 'discoverable'
+  /** Username first, then a passkey for that account. */
+  | 'username-first'
+  /** The passkey picked from the username field's autofill list (conditional mediation). */
+  | 'autofill';
+
+/** One passkey as the RP's management page shows it to the user. */
+export interface PasskeyView {
+  credentialId: string;
+  /** The provider name the user is shown; null when the RP says it does not know the provider. */
+  providerName: string | null;
+  /** The sync state the user is shown, or 'unknown' when the page does not say. */
+  sync: SyncFlag | 'unknown';
+  /** Where the RP says the passkey was created. */
+  createdIn: { os: OsId | 'unknown'; browser: BrowserId | 'unknown'; label: string };
+}
+
+/**
+ * How the harness drives one RP through its pages, exactly as a user's browser would: it only
+ * ever reaches the RP over HTTP, through the page. One implementation per RP; scenarios never
+ * change per RP.
+ */
+export interface RpAdapter {
+  readonly name: string;
+  /** Creates an account with its first passkey and leaves the user signed in. */
+  register(page: Page, baseUrl: string, username: string): Promise<void>;
+  signOut(page: Page, baseUrl: string): Promise<void>;
+  /** Signs in with a passkey; resolves once signed in, throws with what the RP said otherwise. */
+  signIn(page: Page, baseUrl: string, method: SignInMethod, username: string): Promise<void>;
+  /** The username the RP shows as signed in, or null. */
+  signedInAs(page: Page, baseUrl: string): Promise<string | null>;
+  /** Every passkey of the signed-in account, as the management page shows them. */
+  listPasskeys(page: Page, baseUrl: string): Promise<PasskeyView[]>;
+}
+
+/** The RP refused or failed a step; carries what the user was shown. */
+export class RpStepError extends Error {
+  override name = 'RpStepError';
+  constructor(
+    readonly step: string,
+    readonly shown: string,
+  ) {
+    super(`${step} failed; the RP said: ${shown}`);
+  }
+}

@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
+import { pickAutofillPasskey } from '../browser/autofillHold';
+import { RpStepError, type PasskeyView, type RpAdapter, type SignInMethod } from './adapter';
+
+/** Waits for the page to reach `path`, or for the RP's failure message; every wait is bounded. */
+async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
+  const failure = page.locator(`[data-message="${failureCode}"]`);
+  const reached = page.waitForURL((url) => url.pathname === path, { timeout: 10_000 }).then(() => 'reached' as const);
+  const failed = failure.waitFor({ state: 'visible', timeout: 10_000 }).then(() => 'failed' as const);
+  const first = await Promise.race([reached, failed]).catch((error: Error) => {
+    throw new RpStepError(step, `nothing within 10 s (${error.message.split('\n')[0]})`);
+  });
+  reached.catch(() => undefined);
+  failed.catch(() => undefined);
+  if (first === 'failed') throw new RpStepError(step, (await failure.innerText()).trim());
+}
+
+function oneOf<T extends string>(options: readonly T[], value: string | null): T | 'unknown' {
+  return value !== null && (options as readonly string[]).includes(value) ? (value as T) : 'unknown';
+}
+
+/** The fixture RP's words for an AAGUID it cannot name. */
+function knownProvider(shown: string): string | null {
+  return shown === 'Unknown provider' ? null : shown;
+}
+
+/** Drives the fixture RP through its pages and its `data-message` / `data-field` contract. */
+export const fixtureAdapter: RpAdapter = {
+  name: 'fixture RP',
+
+  async register(page, baseUrl, username) {
+    await page.goto(new URL('/register', baseUrl).href);
+    await page.locator('#username').fill(username);
+    await page.locator('#create-passkey').click();
+    await outcome(page, 'registration', '/account', 'registration.failed');
+  },
+
+  async signOut(page, baseUrl) {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    await page.locator('#signout').click();
+    await page.waitForURL((url) => url.pathname === '/signin', { timeout: 10_000 });
+  },
+
+  async signIn(page, baseUrl, method: SignInMethod, username) {
+    await page.goto(new URL('/signin', baseUrl).href);
+    if (method === 'discoverable') {
+      await page.locator('#signin-passkey').click();
+    } else if (method === 'username-first') {
+      await page.locator('#username').fill(username);
+      await page.locator('#signin-continue').click();
+    } else {
+      await page.locator('#username').focus();
+      await pickAutofillPasskey(page);
+    }
+    await outcome(page, `sign-in (${method})`, '/account', 'signin.failed');
+  },
+
+  async signedInAs(page, baseUrl) {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    const name = page.locator('[data-testid="account-username"]');
+    return (await name.count()) ? (await name.innerText()).trim() : null;
+  },
+
+  async listPasskeys(page, baseUrl): Promise<PasskeyView[]> {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    const items = await page.locator('[data-testid="passkey"]').all();
+    const views: PasskeyView[] = [];
+    for (const item of items) {
+      views.push({
+        credentialId: (await item.getAttribute('data-credential-id')) ?? '',
+        providerName: knownProvider((await item.locator('[data-field="provider"]').innerText()).trim()),
+        sync: oneOf(SyncFlag.options, await item.getAttribute('data-sync')),
+        createdIn: {
+          os: oneOf(OsId.options, await item.getAttribute('data-created-os')),
+          browser: oneOf(BrowserId.options, await item.getAttribute('data-created-browser')),
+          label: (await item.locator('[data-field="created-in"]').innerText()).trim(),
+        },
+      });
+    }
+    return views;
+  },
+};

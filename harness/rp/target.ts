@@ -1,0 +1,42 @@
+import { startFixtureRpProcess } from './fixtureRpProcess';
+import { parseList } from '../matrix/filter';
+
+/** The RP a run tests: the fixture RP started for the run, or a team's running RP. */
+export interface RpTarget {
+  url: string;
+  kind: 'fixture' | 'external';
+  /** Fault switches turned on in the fixture RP, to prove the harness catches them. */
+  faults: string[];
+  stop(): Promise<void>;
+}
+
+export class RpUnreachableError extends Error {
+  override name = 'RpUnreachableError';
+}
+
+/** RP_URL names a running RP; otherwise the fixture RP is started with RP_FAULTS switched on. */
+export async function startTarget(env: NodeJS.ProcessEnv = process.env): Promise<RpTarget> {
+  const external = env.RP_URL?.trim();
+  if (external) {
+    await checkReachable(external);
+    return { url: external.replace(/\/$/, ''), kind: 'external', faults: [], stop: async () => undefined };
+  }
+  const faults = parseList(env.RP_FAULTS);
+  const running = await startFixtureRpProcess(faults);
+  return { url: running.url, kind: 'fixture', faults, stop: running.stop };
+}
+
+async function checkReachable(url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RpUnreachableError(`RP_URL "${url}" is not a URL; give one like https://staging.example.test.`);
+  }
+  try {
+    await fetch(parsed, { signal: AbortSignal.timeout(5_000), redirect: 'manual' });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new RpUnreachableError(`RP_URL ${url} is unreachable (${cause}); start the RP or fix the URL.`);
+  }
+}

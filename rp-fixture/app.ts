@@ -1,0 +1,39 @@
+import express, { type Express, type RequestHandler } from 'express';
+import { apiErrorHandler, ApiError } from './apiError';
+import type { FixtureContext } from './context';
+import { canonicalHost, sameOriginPosts } from './requestGuards';
+import { requestLog } from './requestLog';
+import { authenticationRoutes } from './routes/authentication';
+import { pageRoutes } from './routes/pages';
+import { registrationRoutes } from './routes/registration';
+import { staticRoutes } from './routes/staticFiles';
+import { securityHeaders } from './securityHeaders';
+import { sessionMiddleware } from './session';
+
+export type AppOptions = { port: number; log?: ((line: string) => void) | undefined };
+
+/** The fixture RP's express app: pages, the WebAuthn JSON API, and the two scripts. */
+export function createApp(context: FixtureContext, options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.log) app.use(requestLog(options.log));
+  app.use(securityHeaders());
+  app.use(canonicalHost(context.rp));
+  app.use(staticRoutes());
+  app.use(express.json({ limit: '64kb' }));
+  app.use(sameOriginPosts(context.rp));
+  app.use(sessionMiddleware(options.port));
+  app.use(pageRoutes(context));
+  app.use(registrationRoutes(context));
+  app.use(authenticationRoutes(context));
+  app.use(notFound());
+  app.use(apiErrorHandler(options.log ?? ((line) => console.error(line))));
+  return app;
+}
+
+function notFound(): RequestHandler {
+  return (req, res, next) => {
+    if (req.path.startsWith('/api/')) return next(new ApiError(404, `No such API: ${req.method} ${req.path}`, 'not-found'));
+    res.status(404).type('text').send('Not found. Try /signin or /register.');
+  };
+}

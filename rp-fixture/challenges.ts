@@ -1,0 +1,73 @@
+/** How long a challenge stays valid after the options were sent. */
+export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
+
+/** A page may hold a few open ceremonies at once (a pending autofill request plus a button press). */
+const MAX_PER_SESSION = 8;
+
+export type RegistrationChallenge = {
+  ceremony: 'registration';
+  /** The account the passkey is for, as typed or from the signed-in session. */
+  username: string;
+  /** The user handle sent in the options, base64url. */
+  userId: string;
+  /** Whether the options were asked for while signed in as `username`. */
+  signedIn: boolean;
+};
+
+export type AuthenticationChallenge = {
+  ceremony: 'authentication';
+  /** Set for username-first sign-in to a known account: only its passkeys may answer. */
+  username?: string;
+};
+
+export type PendingChallenge = RegistrationChallenge | AuthenticationChallenge;
+
+type Entry = { pending: PendingChallenge; expiresAt: number };
+
+/**
+ * Open WebAuthn challenges, bound to the session that asked for them. Each is single-use: `take`
+ * removes it whether or not the response then verifies.
+ *
+ * They live beside the session data rather than inside it: express-session saves a request's whole
+ * copy of the session at the end, so two overlapping requests (the autofill request started on
+ * page load and a button press) would otherwise overwrite each other's challenge.
+ */
+export class ChallengeStore {
+  private readonly bySession = new Map<string, Map<string, Entry>>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  issue(sessionId: string, challenge: string, pending: PendingChallenge): void {
+    this.sweep();
+    const entries = this.bySession.get(sessionId) ?? new Map<string, Entry>();
+    entries.set(challenge, { pending, expiresAt: this.now() + CHALLENGE_TTL_MS });
+    while (entries.size > MAX_PER_SESSION) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+    this.bySession.set(sessionId, entries);
+  }
+
+  /** Removes and returns the challenge if this session issued it and it has not expired. */
+  take(sessionId: string, challenge: string): PendingChallenge | undefined {
+    const entries = this.bySession.get(sessionId);
+    const entry = entries?.get(challenge);
+    entries?.delete(challenge);
+    if (entries?.size === 0) this.bySession.delete(sessionId);
+    return entry && entry.expiresAt > this.now() ? entry.pending : undefined;
+  }
+
+  /** Forgets every challenge of a session that ended or was replaced at sign-in. */
+  dropSession(sessionId: string): void {
+    this.bySession.delete(sessionId);
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [sessionId, entries] of this.bySession) {
+      for (const [challenge, entry] of entries) if (entry.expiresAt <= now) entries.delete(challenge);
+      if (entries.size === 0) this.bySession.delete(sessionId);
+    }
+  }
+}

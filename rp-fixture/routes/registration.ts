@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import type { Request } from 'express';
+import { Router } from 'express';
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type RegistrationResponseJSON,
+  type VerifiedRegistrationResponse,
+} from '@simplewebauthn/server';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { ApiError } from '../apiError';
+import { CHALLENGE_TTL_MS, type RegistrationChallenge } from '../challenges';
+import type { FixtureContext } from '../context';
+import { registrationResponse, signedChallenge } from '../credentialResponse';
+import { detectEnvironment, environmentLabel, type DetectedEnvironment } from '../environment';
+import { faultOn, type ActiveFaults } from '../faults';
+import { currentAccount, establishedSessionId, startSignedInSession } from '../session';
+import type { Account, CredentialRecord } from '../store';
+import { Username } from '../username';
+
+type RegistrationInfo = NonNullable<VerifiedRegistrationResponse['registrationInfo']>;
+
+/** Who the new passkey is for: the signed-in account, or a new account named in the request. */
+type Registrant = { username: string; userId: string; existing?: Account };
+
+export function registrationRoutes(context: FixtureContext): Router {
+  const router = Router();
+
+  router.post('/api/registration/options', async (req, res) => {
+    const registrant = registrantFor(req, context);
+    const options = await generateRegistrationOptions({
+      rpName: context.rp.name,
+      rpID: context.rp.id,
+      userName: registrant.username,
+      userDisplayName: registrant.username,
+      userID: isoBase64URL.toBuffer(registrant.userId),
+      attestationType: 'none',
+      excludeCredentials: (registrant.existing?.credentials ?? []).map(({ id, transports }) => ({ id, transports })),
+      authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
+      timeout: CHALLENGE_TTL_MS,
+    });
+    context.challenges.issue(establishedSessionId(req), options.challenge, {
+      ceremony: 'registration',
+      username: registrant.username,
+      userId: registrant.userId,
+      signedIn: registrant.existing !== undefined,
+    });
+    res.json(options);
+  });
+
+  router.post('/api/registration/verify', async (req, res) => {
+    const response = registrationResponse(req.body);
+    const challenge = signedChallenge(response.response.clientDataJSON);
+    const pending = takeRegistrationChallenge(context, req, challenge);
+    const info = await verified(context, response, challenge);
+    if (context.store.findCredential(info.credential.id)) {
+      throw new ApiError(400, 'This passkey is already registered here.', 'credential-exists');
+    }
+    const credential = credentialRecord(info, response, createdEnvironment(req, context.faults));
+    const account = saveCredential(context, req, pending, credential);
+    await startSignedInSession(req, account.username, context.challenges);
+    res.json({ verified: true, redirect: `/account?created=${encodeURIComponent(credential.id)}` });
+  });
+
+  return router;
+}
+
+/** Signed in: the passkey goes to that account. Otherwise the username must be free. */
+function registrantFor(req: Request, context: FixtureContext): Registrant {
+  const signedIn = currentAccount(req, context.store);
+  if (signedIn) return { username: signedIn.username, userId: signedIn.userId, existing: signedIn };
+  const parsed = Username.safeParse((req.body as { username?: unknown } | undefined)?.username);
+  if (!parsed.success) throw new ApiError(400, parsed.error.issues[0]?.message ?? 'Enter a username.', 'bad-username');
+  if (context.store.findAccount(parsed.data)) throw accountExists(parsed.data);
+  // A fresh random user handle: it must not reveal the username to the authenticator's storage.
+  return { username: parsed.data, userId: isoBase64URL.fromBuffer(randomBytes(32)) };
+}
+
+function accountExists(username: string): ApiError {
+  return new ApiError(
+    409,
+    `An account named "${username}" already exists. Sign in to it to add a passkey, or choose another username.`,
+    'account-exists',
+  );
+}
+
+function takeRegistrationChallenge(context: FixtureContext, req: Request, challenge: string): RegistrationChallenge {
+  const pending = context.challenges.take(req.sessionID, challenge);
+  if (pending?.ceremony !== 'registration') {
+    throw new ApiError(400, 'This passkey request has expired or was already used. Please try again.', 'challenge-expired');
+  }
+  return pending;
+}
+
+async function verified(context: FixtureContext, response: RegistrationResponseJSON, challenge: string): Promise<RegistrationInfo> {
+  let result: VerifiedRegistrationResponse;
+  try {
+    result = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: context.rp.origin,
+      expectedRPID: context.rp.id,
+      requireUserVerification: false,
+    });
+  } catch (error) {
+    throw new ApiError(400, `The new passkey could not be verified: ${(error as Error).message}`, 'verification-failed');
+  }
+  if (!result.verified) throw new ApiError(400, 'The new passkey could not be verified.', 'verification-failed');
+  return result.registrationInfo;
+}
+
+/** Where the passkey was created, as detected from this very request. */
+function createdEnvironment(req: Request, faults: ActiveFaults): DetectedEnvironment {
+  // Fault misdetect-environment: every new passkey is recorded as made in Chrome on Windows.
+  if (faultOn(faults, 'misdetect-environment')) {
+    return { os: 'windows', browser: 'chrome', label: environmentLabel('windows', 'chrome') };
+  }
+  return detectEnvironment(req.headers, faults);
+}
+
+function credentialRecord(info: RegistrationInfo, response: RegistrationResponseJSON, environment: DetectedEnvironment): CredentialRecord {
+  return {
+    id: info.credential.id,
+    publicKey: info.credential.publicKey,
+    counter: info.credential.counter,
+    transports: response.response.transports ?? [],
+    aaguid: info.aaguid.toLowerCase(),
+    deviceType: info.credentialDeviceType,
+    backedUp: info.credentialBackedUp,
+    createdEnvironment: environment,
+    createdAt: new Date(),
+    lastUsedAt: null,
+    nickname: '',
+  };
+}
+
+/** Adds to the account the options were made for, re-checking what may have changed since. */
+function saveCredential(context: FixtureContext, req: Request, pending: RegistrationChallenge, credential: CredentialRecord): Account {
+  if (pending.signedIn) {
+    const account = currentAccount(req, context.store);
+    if (!account || account !== context.store.findAccount(pending.username)) {
+      throw new ApiError(409, 'You were signed out, or signed in to another account, while creating the passkey. Sign in and try again.', 'session-changed');
+    }
+    context.store.addCredential(account, credential);
+    return account;
+  }
+  if (!context.store.createAccount(pending.username, pending.userId, credential)) throw accountExists(pending.username);
+  const created = context.store.findAccount(pending.username);
+  if (!created) throw new Error('The account just created is missing.');
+  return created;
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import session from 'express-session';
+import type { ChallengeStore } from './challenges';
+import type { Account, Store } from './store';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The signed-in account. */
+    username: string;
+    /** Set once so the session is saved (and its cookie sent) before any challenge is bound to it. */
+    established: boolean;
+  }
+}
+
+/**
+ * Sessions in express-session's MemoryStore, fine for a fixture. The cookie name carries the port
+ * because cookies ignore ports: two fixture RPs on localhost would otherwise clobber each other.
+ */
+export function sessionCookieName(port: number): string {
+  return `passkey-matrix-fixture-${port}.sid`;
+}
+
+export function sessionMiddleware(port: number): RequestHandler {
+  return session({
+    name: sessionCookieName(port),
+    // Sessions die with the process, so a fresh random secret per instance is enough.
+    secret: randomBytes(32).toString('hex'),
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
+  });
+}
+
+/** The session's id, after making sure the session is kept so the browser gets its cookie. */
+export function establishedSessionId(req: Request): string {
+  if (!req.session.established) req.session.established = true;
+  return req.sessionID;
+}
+
+/** The signed-in account, if the session names one that still exists. */
+export function currentAccount(req: Request, store: Store): Account | undefined {
+  const username = req.session.username;
+  return username === undefined ? undefined : store.findAccount(username);
+}
+
+/**
+ * Signs in under a new session id, so an id fixed before sign-in is worthless after it. Challenges
+ * still open under the old id go with it.
+ */
+export async function startSignedInSession(req: Request, username: string, challenges: ChallengeStore): Promise<void> {
+  const previousId = req.sessionID;
+  await new Promise<void>((resolve, reject) => {
+    req.session.regenerate((error: unknown) => (error ? reject(error) : resolve()));
+  });
+  challenges.dropSession(previousId);
+  req.session.established = true;
+  req.session.username = username;
+}
+
+export async function endSession(req: Request, challenges: ChallengeStore): Promise<void> {
+  challenges.dropSession(req.sessionID);
+  await new Promise<void>((resolve, reject) => {
+    req.session.destroy((error: unknown) => (error ? reject(error) : resolve()));
+  });
+}

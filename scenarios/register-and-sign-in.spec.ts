@@ -1,0 +1,30 @@
+import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
+import { expectedPasskey } from '../harness/oracle/expectedPasskey';
+
+forEveryCell(() => {
+  test('register a passkey, sign out, sign in with it', async ({ rp, cell, authenticator, username }) => {
+    void authenticator; // the provider's virtual authenticator answers every ceremony below
+    const expected = expectedPasskey(cell);
+
+    await test.step('register a passkey', () => rp.register(username));
+    await test.step('sign out', () => rp.signOut());
+    await test.step('sign in with the passkey', () => rp.signIn('discoverable', username));
+
+    await test.step('the RP says who is signed in', async () => {
+      expect(await rp.signedInAs()).toBe(username);
+    });
+    await test.step('the RP shows the provider, sync state and environment of the passkey', async () => {
+      const passkeys = await rp.listPasskeys();
+      expect(passkeys).toHaveLength(1);
+      const [passkey] = passkeys;
+      if (expected.providerNames.length) {
+        expect(expected.providerNames, `provider name shown: "${passkey!.providerName}"`).toContain(passkey!.providerName);
+      } else {
+        expect(passkey!.providerName, 'a provider with no public AAGUID is shown as unknown').toBeNull();
+      }
+      expect(passkey!.sync, 'sync state shown').toBe(expected.sync);
+      expect(passkey!.createdIn.os, 'OS it was created in').toBe(expected.createdIn.os);
+      expect(passkey!.createdIn.browser, 'browser it was created in').toBe(expected.createdIn.browser);
+    });
+  });
+});
