@@ -4,6 +4,8 @@
  * or file and the fix, and exit code 2.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { DataError } from '../matrix/dataError';
@@ -65,6 +67,9 @@ function main(): number {
   const faults = Array.isArray(values.fault) ? values.fault.filter((f): f is string => typeof f === 'string') : [];
   if (faults.length) env.RP_FAULTS = [...parseList(process.env.RP_FAULTS), ...faults].join(',');
   if (str(values['report-dir'])) env.PM_REPORT_DIR = str(values['report-dir']);
+
+  // Allure appends to its results folder; a run's report must hold that run's results only.
+  rmSync(path.join(env.PM_REPORT_DIR ?? 'reports', 'allure-results'), { recursive: true, force: true });
 
   const projects = envIds.length ? envIds : loadMatrixData().environments.map((e) => e.id);
   const ownFlags = new Set(['--env', '--provider', '--snapshot', '--rp-url', '--fault', '--report-dir']);

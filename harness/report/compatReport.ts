@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
+import { BrowserId, OsId, SupportStatus, SyncFlag } from '../matrix/schema';
 
 /** Verdict of one cell, or of one scenario in it. `error` means the harness or the RP broke: no verdict. */
 export const CellStatus = z.enum(['pass', 'fail', 'not-applicable', 'skipped', 'error']);
@@ -23,6 +23,8 @@ export const CellResult = z.strictObject({
   provider: z.string(),
   providerName: z.string(),
   sync: SyncFlag,
+  /** What the support snapshot says of the provider in this environment. */
+  support: SupportStatus,
   status: CellStatus,
   reason: z.string().nullable(),
   scenarios: z.array(ScenarioResult),

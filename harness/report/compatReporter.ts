@@ -112,6 +112,7 @@ function toCellResult(cell: Cell, scenarios: ScenarioResult[]): CellResult {
     provider: cell.provider.id,
     providerName: cell.provider.name,
     sync: cell.sync,
+    support: cell.support,
     status,
     reason,
     scenarios: sorted,

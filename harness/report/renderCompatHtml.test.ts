@@ -15,6 +15,7 @@ function cell(overrides: Partial<CellResult>): CellResult {
     provider: 'windows-hello',
     providerName: 'Windows Hello',
     sync: 'device-bound',
+    support: 'usable',
     status: 'pass',
     reason: null,
     scenarios: [{ name: 'register', status: 'pass', reason: null, durationMs: 12 }],

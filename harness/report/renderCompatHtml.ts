@@ -1,7 +1,7 @@
 import type { CellResult, CellStatus, CompatReport } from './compatReport';
 import { escapeHtml as e } from './escapeHtml';
 import { SYNC_FLAGS } from '../matrix/cell';
-import type { OsId } from '../matrix/schema';
+import type { OsId, SupportStatus } from '../matrix/schema';
 
 const OS_TITLES: Record<OsId, string> = {
   windows: 'Windows',
@@ -28,7 +28,12 @@ const STATUS_TEXT: Record<CellStatus, string> = {
   error: 'ERROR',
 };
 
-const SYNC_SHORT = { synced: 'synced', eligible: 'eligible', 'device-bound': 'device-bound' } as const;
+/** The seed's marks, for a provider that cannot be used in a browser at all. */
+const UNSUPPORTED_TEXT: Record<Exclude<SupportStatus, 'usable'>, string> = {
+  'not-usable': '❌ not usable',
+  'coming-soon': '△ coming soon',
+  'not-applicable': '– not on this OS',
+};
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
@@ -46,7 +51,17 @@ th,td{border:1px solid #d8dde3;padding:6px 8px;vertical-align:top;text-align:lef
 
 function badge(cell: CellResult): string {
   const title = `${cell.environmentLabel} · ${cell.providerName} · ${cell.sync}: ${cell.status}${cell.reason ? ` — ${cell.reason}` : ''}`;
-  return `<a class="badge ${e(cell.status)}" href="#${e(cell.id)}" title="${e(title)}">${e(SYNC_SHORT[cell.sync])}: ${e(STATUS_TEXT[cell.status])}</a>`;
+  return `<a class="badge ${e(cell.status)}" href="#${e(cell.id)}" title="${e(title)}">${e(cell.sync)}: ${e(STATUS_TEXT[cell.status])}</a>`;
+}
+
+/** One table cell: a single mark where the provider is unusable in the browser, else a badge per sync flag. */
+function tableCell(here: CellResult[]): string {
+  const first = here[0];
+  if (!first) return '<td></td>';
+  if (first.support !== 'usable' && here.every((c) => c.status === 'not-applicable')) {
+    return `<td><a class="badge not-applicable" href="#${e(first.id)}" title="${e(first.reason ?? '')}">${e(UNSUPPORTED_TEXT[first.support])}</a></td>`;
+  }
+  return `<td>${here.map(badge).join('')}</td>`;
 }
 
 function osTable(os: OsId, cells: CellResult[]): string {
@@ -60,7 +75,7 @@ function osTable(os: OsId, cells: CellResult[]): string {
           const here = SYNC_FLAGS.map((sync) =>
             cells.find((c) => c.provider === provider && c.browser === browser && c.sync === sync),
           ).filter((c): c is CellResult => c !== undefined);
-          return `<td>${here.map(badge).join('')}</td>`;
+          return tableCell(here);
         })
         .join('');
       return `<tr><th scope="row">${e(name)}</th>${tds}</tr>`;
