@@ -29,7 +29,7 @@ export default defineConfig<{ environmentId: string }>({
     launchOptions: { executablePath: chromium?.executablePath, args: CHROMIUM_ARGS },
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
   },
   projects: [
     { name: 'unit', testDir: '.', testMatch: ['harness/**/*.test.ts', 'rp-fixture/**/*.test.ts'] },

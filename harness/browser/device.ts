@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
-import type { Environment } from '../matrix/schema';
+import type { CapabilityProfile, Environment } from '../matrix/schema';
+import { installCapabilityProfile } from './capabilityProfile';
 import { applyIdentity, hideUserAgentDataWhenAbsent } from './identity';
 import { installAutofillHold } from './autofillHold';
 
@@ -18,7 +19,7 @@ export interface Device {
   close(): Promise<void>;
 }
 
-export async function openDevice(browser: Browser, environment: Environment): Promise<Device> {
+export async function openDevice(browser: Browser, environment: Environment, capabilities: CapabilityProfile): Promise<Device> {
   const context = await browser.newContext({
     viewport: environment.viewport,
     isMobile: environment.mobile,
@@ -27,6 +28,7 @@ export async function openDevice(browser: Browser, environment: Environment): Pr
     timezoneId: 'UTC',
   });
   await hideUserAgentDataWhenAbsent(context, environment);
+  await installCapabilityProfile(context, capabilities);
   await installAutofillHold(context);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEnvironments, loadProviders, loadSnapshot, loadMatrixData, selectSnapshot } from './load';
+import { loadCapabilities, loadEnvironments, loadProviders, loadSnapshot, loadMatrixData, selectSnapshot } from './load';
 import { DataError } from './dataError';
 import { validateFilter } from './filter';
 
@@ -83,4 +83,18 @@ test('unknown ids in a filter or snapshot selection name the valid ones', () => 
   ).toMatch(/unknown provider "lastpass"; use one of .*1password/);
   expect(errorOf(() => selectSnapshot(data, '1999-01'))).toMatch(/Unknown support snapshot "1999-01"; use one of 2024-12/);
   expect(selectSnapshot(data).id).toBe(data.snapshots.at(-1)!.id);
+});
+
+test('a capability profile missing for an environment, or for an unknown one, is an error', () => {
+  const environments = loadEnvironments();
+  const file = read('capabilities.json');
+  delete file.environments['ios-edge'];
+  expect(errorOf(() => loadCapabilities(environments, writeTemp('capabilities.json', file)))).toMatch(
+    /environments: no profile for "ios-edge"/,
+  );
+  const typo = read('capabilities.json');
+  typo.environments['windows-chrome'].profile['signal-apis'] = true;
+  expect(errorOf(() => loadCapabilities(environments, writeTemp('capabilities.json', typo)))).toMatch(
+    /environments\.windows-chrome\.profile/,
+  );
 });

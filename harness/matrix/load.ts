@@ -2,9 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import {
+  CapabilitiesFile,
   EnvironmentsFile,
   ProvidersFile,
   SupportSnapshot,
+  type CapabilityProfile,
   type Environment,
   type Provider,
 } from './schema';
@@ -18,6 +20,8 @@ export interface MatrixData {
   environments: Environment[];
   providers: Provider[];
   snapshots: SupportSnapshot[];
+  /** Capability profile of each environment's real browser, by environment id. */
+  capabilities: Record<string, CapabilityProfile>;
 }
 
 function readJson(file: string): unknown {
@@ -109,6 +113,22 @@ function checkSnapshotCoverage(
   }
 }
 
+export function loadCapabilities(
+  environments: Environment[],
+  file = path.join(DATA_DIR, 'capabilities.json'),
+): Record<string, CapabilityProfile> {
+  const shown = relative(file);
+  const parsed = parseData(CapabilitiesFile, readJson(file), shown);
+  const ids = environments.map((e) => e.id);
+  for (const id of ids) {
+    if (!parsed.environments[id]) throw new DataError(`${shown}: environments: no profile for "${id}"; add one.`);
+  }
+  for (const id of Object.keys(parsed.environments)) {
+    if (!ids.includes(id)) throw new DataError(`${shown}: environments.${id}: unknown environment; use one of ${ids.join(', ')}.`);
+  }
+  return Object.fromEntries(Object.entries(parsed.environments).map(([id, entry]) => [id, entry.profile]));
+}
+
 /** Loads and cross-checks every data file; snapshots sorted oldest first. */
 export function loadMatrixData(): MatrixData {
   const environments = loadEnvironments();
@@ -121,7 +141,7 @@ export function loadMatrixData(): MatrixData {
   if (snapshots.length === 0) {
     throw new DataError(`${relative(snapshotDir)}: no support snapshot found; add one (see its README).`);
   }
-  return { environments, providers, snapshots };
+  return { environments, providers, snapshots, capabilities: loadCapabilities(environments) };
 }
 
 /** The snapshot with that id, or the newest when no id is given. */

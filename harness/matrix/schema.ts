@@ -121,3 +121,28 @@ export const SupportSnapshot = z.strictObject({
   tables: z.record(OsId, OsTable),
 });
 export type SupportSnapshot = z.infer<typeof SupportSnapshot>;
+
+/** What a real browser of an environment can do that an RP may feature-detect. */
+export const CapabilityId = z.enum([
+  'signal-api',
+  'get-client-capabilities',
+  'conditional-get',
+  'conditional-create',
+  'hybrid-client',
+  'third-party-providers',
+]);
+export type CapabilityId = z.infer<typeof CapabilityId>;
+
+/** One environment's capability profile: every capability, present or not. */
+export const CapabilityProfile = z.record(CapabilityId, z.boolean());
+export type CapabilityProfile = z.infer<typeof CapabilityProfile>;
+
+export const CapabilitiesFile = z.strictObject({
+  description: z.string(),
+  sources: z.array(Source).min(1),
+  /** What each capability means and how the page is made to match it. */
+  capabilities: z.record(CapabilityId, z.strictObject({ meaning: z.string().min(1), source: z.string().min(1) })),
+  /** Keyed by environment id: every environment must be present. */
+  environments: z.record(z.string(), z.strictObject({ profile: CapabilityProfile, notes: z.array(z.string()) })),
+});
+export type CapabilitiesFile = z.infer<typeof CapabilitiesFile>;

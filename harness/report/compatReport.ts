@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BrowserId, OsId, SupportStatus, SyncFlag } from '../matrix/schema';
+import { EmulatedEnvironment } from './emulatedEnvironment';
 
 /** Verdict of one cell, or of one scenario in it. `error` means the harness or the RP broke: no verdict. */
 export const CellStatus = z.enum(['pass', 'fail', 'not-applicable', 'skipped', 'error']);
@@ -42,6 +43,8 @@ export const CompatReport = z.strictObject({
   engine: z.string(),
   rp: z.strictObject({ url: z.string(), kind: z.string(), faults: z.array(z.string()) }),
   totals: z.strictObject({ cells: z.number().int() }).extend(Totals.shape),
+  /** Every environment that ran: its identity and what was emulated to match its real browser. */
+  environments: z.array(EmulatedEnvironment),
   cells: z.array(CellResult),
 });
 export type CompatReport = z.infer<typeof CompatReport>;

@@ -6,12 +6,14 @@ import { runSettings } from '../fixtures/runSettings';
 import {
   CELL_ANNOTATION,
   ENGINE_ANNOTATION,
+  ENVIRONMENT_ANNOTATION,
   NOT_APPLICABLE_ANNOTATION,
   RP_ANNOTATION,
 } from '../fixtures/annotations';
 import { classifyFailure } from './classifyFailure';
 import { cellStatus, countTotals, CompatReport, type CellResult, type ScenarioResult } from './compatReport';
 import { renderCompatHtml } from './renderCompatHtml';
+import { EmulatedEnvironment } from './emulatedEnvironment';
 
 interface Options {
   /** Folder the reports are written to; default `reports`. */
@@ -23,6 +25,7 @@ interface Observed {
   scenario: ScenarioResult;
   engine?: string;
   rp?: string;
+  environment?: string;
 }
 
 /** Collects each cell's scenario results and writes compat-matrix.json and .html at the end of the run. */
@@ -48,6 +51,7 @@ export default class CompatReporter implements Reporter {
       scenario: toScenario(test, result, find(NOT_APPLICABLE_ANNOTATION), annotations),
       engine: find(ENGINE_ANNOTATION),
       rp: find(RP_ANNOTATION),
+      environment: find(ENVIRONMENT_ANNOTATION),
     });
   }
 
@@ -57,6 +61,18 @@ export default class CompatReporter implements Reporter {
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(path.join(this.outputDir, 'compat-matrix.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(this.outputDir, 'compat-matrix.html'), renderCompatHtml(report));
+  }
+
+  /** Each environment once, in the matrix's order. */
+  private environments(): EmulatedEnvironment[] {
+    const seen = new Map<string, EmulatedEnvironment>();
+    for (const { environment } of this.observed.values()) {
+      if (!environment) continue;
+      const parsed = EmulatedEnvironment.parse(JSON.parse(environment));
+      seen.set(parsed.id, parsed);
+    }
+    const order = runSettings().data.environments.map((e) => e.id);
+    return [...seen.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   }
 
   private buildReport(): CompatReport {
@@ -77,6 +93,7 @@ export default class CompatReporter implements Reporter {
       engine: first.find((o) => o.engine)?.engine ?? 'unknown',
       rp: { url: rp.url ?? 'unknown', kind: rp.kind ?? 'unknown', faults: rp.faults ? rp.faults.split(',') : [] },
       totals: countTotals(cells),
+      environments: this.environments(),
       cells,
     });
   }

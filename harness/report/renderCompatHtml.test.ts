@@ -31,6 +31,9 @@ function report(cells: CellResult[]): CompatReport {
     engine: 'chromium 156.0.8078.73',
     rp: { url: 'http://localhost:1234', kind: 'fixture', faults: [] },
     totals: countTotals(cells),
+    environments: [
+      { id: 'windows-edge', label: 'Edge on Windows', userAgent: `Mozilla/5.0 ${hostile}`, clientHints: true, capabilities: ['Signal API hidden'] },
+    ],
     cells,
   });
 }
@@ -46,6 +49,7 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
     ]),
   );
   expect(html).not.toContain('<img');
+  expect(html).toContain('Mozilla/5.0 &lt;img');
   expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
 });
 

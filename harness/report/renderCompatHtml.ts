@@ -96,6 +96,16 @@ function cellList(cells: CellResult[]): string {
   return `<section class="cell-list"><h2>Every cell</h2><table><thead><tr><th>Environment</th><th>Provider</th><th>Sync</th><th>Status</th><th>Scenarios</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
+function environmentList(report: CompatReport): string {
+  const rows = report.environments
+    .map(
+      (env) =>
+        `<tr><td>${e(env.label)}</td><td><code>${e(env.userAgent)}</code></td><td>${env.clientHints ? 'sent' : 'none'}</td><td>${env.capabilities.map((c) => `<div>${e(c)}</div>`).join('')}</td></tr>`,
+    )
+    .join('\n');
+  return `<section><h2>How each browser was emulated</h2><p>Every cell ran on ${e(report.engine)}; each environment's identity and passkey APIs were made to match its real browser.</p><table><thead><tr><th>Environment</th><th>User agent</th><th>Client hints</th><th>Passkey APIs made to match</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
 /** The page a team reads: per OS, providers x browsers as in the seed's tables, then every cell with its why. */
 export function renderCompatHtml(report: CompatReport): string {
   const byOs = new Map<OsId, CellResult[]>();
@@ -117,6 +127,7 @@ export function renderCompatHtml(report: CompatReport): string {
 <main>
 ${[...byOs.entries()].map(([os, cells]) => osTable(os, cells)).join('\n')}
 ${cellList(report.cells)}
+${environmentList(report)}
 </main></body></html>
 `;
 }
