@@ -1,4 +1,5 @@
 import type { CDPSession } from '@playwright/test';
+import type { CdpCredential } from './cdpCredential';
 import type { Provider, SyncFlag } from '../matrix/schema';
 import { installAaguidStamp, ZERO_AAGUID } from './aaguidStamp';
 
@@ -16,7 +17,15 @@ export interface VirtualAuthenticator {
   sync: SyncFlag;
   /** The AAGUID stamped into its passkeys. */
   aaguid: string;
+  /** Every passkey it holds, private keys included (how a sync or a phone is emulated). */
+  credentials(): Promise<CdpCredential[]>;
+  addCredential(credential: CdpCredential): Promise<void>;
   remove(): Promise<void>;
+}
+
+export interface AuthenticatorOptions {
+  /** `hybrid` makes it a phone answering a cross-device sign-in; default: the provider's own. */
+  transport?: 'hybrid';
 }
 
 /** One CDP transport: a platform provider answers as `internal`, a security key over USB. */
@@ -35,6 +44,7 @@ export async function addVirtualAuthenticator(
   cdp: CDPSession,
   provider: Provider,
   sync: SyncFlag,
+  options: AuthenticatorOptions = {},
 ): Promise<VirtualAuthenticator> {
   await cdp.send('WebAuthn.enable', { enableUI: false });
   const flags = BACKUP_FLAGS[sync];
@@ -42,7 +52,7 @@ export async function addVirtualAuthenticator(
     options: {
       protocol: 'ctap2',
       ctap2Version: 'ctap2_1',
-      transport: cdpTransport(provider),
+      transport: options.transport ?? cdpTransport(provider),
       hasResidentKey: true,
       hasUserVerification: true,
       isUserVerified: true,
@@ -58,6 +68,12 @@ export async function addVirtualAuthenticator(
     provider,
     sync,
     aaguid,
+    async credentials() {
+      return (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+    },
+    async addCredential(credential) {
+      await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+    },
     async remove() {
       await removeStamp();
       await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });

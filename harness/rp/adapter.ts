@@ -49,3 +49,14 @@ export class RpStepError extends Error {
     super(`${step} failed; the RP said: ${shown}`);
   }
 }
+
+/** The RP gave no answer to a step in time: no verdict on the RP, the cell is an error. */
+export class RpNoAnswerError extends Error {
+  override name = 'RpNoAnswerError';
+  constructor(
+    readonly step: string,
+    detail: string,
+  ) {
+    super(`${step}: the RP gave no answer (${detail})`);
+  }
+}

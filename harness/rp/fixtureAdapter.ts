@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
-import { RpStepError, type PasskeyView, type RpAdapter, type SignInMethod } from './adapter';
+import { RpNoAnswerError, RpStepError, type PasskeyView, type RpAdapter, type SignInMethod } from './adapter';
 
 /** Waits for the page to reach `path`, or for the RP's failure message; every wait is bounded. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
@@ -9,7 +9,7 @@ async function outcome(page: Page, step: string, path: string, failureCode: stri
   const reached = page.waitForURL((url) => url.pathname === path, { timeout: 10_000 }).then(() => 'reached' as const);
   const failed = failure.waitFor({ state: 'visible', timeout: 10_000 }).then(() => 'failed' as const);
   const first = await Promise.race([reached, failed]).catch((error: Error) => {
-    throw new RpStepError(step, `nothing within 10 s (${error.message.split('\n')[0]})`);
+    throw new RpNoAnswerError(step, `nothing within 10 s: ${error.message.split('\n')[0]}`);
   });
   reached.catch(() => undefined);
   failed.catch(() => undefined);

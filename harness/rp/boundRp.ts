@@ -1,0 +1,27 @@
+import type { Page } from '@playwright/test';
+import type { PasskeyView, RpAdapter, SignInMethod } from './adapter';
+
+/** The RP under test, driven through its adapter on one page. */
+export interface Rp {
+  url: string;
+  adapter: RpAdapter;
+  page: Page;
+  register(username: string): Promise<void>;
+  signOut(): Promise<void>;
+  signIn(method: SignInMethod, username: string): Promise<void>;
+  signedInAs(): Promise<string | null>;
+  listPasskeys(): Promise<PasskeyView[]>;
+}
+
+export function bindRp(adapter: RpAdapter, page: Page, url: string): Rp {
+  return {
+    url,
+    adapter,
+    page,
+    register: (username) => adapter.register(page, url, username),
+    signOut: () => adapter.signOut(page, url),
+    signIn: (method, username) => adapter.signIn(page, url, method, username),
+    signedInAs: () => adapter.signedInAs(page, url),
+    listPasskeys: () => adapter.listPasskeys(page, url),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Environment, Provider, SupportSnapshot, SyncFlag } from '../matrix/schema';
+
+/** Whether the snapshot lets the provider be used in the environment at all. */
+export function isUsable(snapshot: SupportSnapshot, environment: Environment, providerId: string): boolean {
+  return snapshot.tables[environment.os].providers[providerId]?.support[environment.browser] === 'usable';
+}
+
+/** Whether the provider's passkeys made or seen in the environment sync with the provider account. */
+export function syncsHere(snapshot: SupportSnapshot, environment: Environment, providerId: string): boolean {
+  const row = snapshot.tables[environment.os].providers[providerId];
+  return !!row && isUsable(snapshot, environment, providerId) && row.syncStates.includes('synced');
+}
+
+/**
+ * The sync flag a new passkey from the provider gets in the environment: the cell's own flag on the
+ * cell's device, else the provider's default where the snapshot allows it, else what the snapshot allows.
+ */
+export function defaultSyncFlag(snapshot: SupportSnapshot, environment: Environment, provider: Provider): SyncFlag {
+  const allowed = snapshot.tables[environment.os].providers[provider.id]?.syncStates ?? [provider.defaultSync];
+  return allowed.includes(provider.defaultSync) ? provider.defaultSync : allowed[0]!;
+}
