@@ -103,6 +103,15 @@ function checkSnapshotCoverage(
       }
     }
     const known = new Set(providers.map((p) => p.id));
+    for (const browser of table.browsers) {
+      const defaults = table.defaults[browser];
+      if (!defaults) throw new DataError(`${shown}: tables.${os}.defaults: no entry for browser "${browser}"; add one ([] for none).`);
+      for (const id of defaults) {
+        if (table.providers[id]?.support[browser] !== 'usable') {
+          throw new DataError(`${shown}: tables.${os}.defaults.${browser}: "${id}" is not a provider usable there; fix the entry.`);
+        }
+      }
+    }
     for (const id of Object.keys(table.providers)) {
       if (!known.has(id)) {
         throw new DataError(

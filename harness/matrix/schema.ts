@@ -107,6 +107,12 @@ const ProviderOnOs = z.strictObject({
 
 const OsTable = z.strictObject({
   browsers: z.array(BrowserId).min(1),
+  /**
+   * Keyed by browser id: the providers a new passkey is saved to by default from that browser, in
+   * the seed's words "determined by your environment"; several when it depends on the device (a
+   * TPM), none when the browser has no built-in provider there.
+   */
+  defaults: z.partialRecord(BrowserId, z.array(z.string())),
   /** Keyed by provider id: every provider must be present. */
   providers: z.record(z.string(), ProviderOnOs),
 });

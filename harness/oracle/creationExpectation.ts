@@ -1,0 +1,29 @@
+import type { Cell } from '../matrix/cell';
+import type { Environment, SupportSnapshot } from '../matrix/schema';
+import { syncsHere } from '../world/syncPolicy';
+
+/** What a careful RP says before and after a passkey is created, computed from the data alone. */
+export interface CreationExpectation {
+  /** Providers the RP may name as where a passkey from here will most likely be saved; empty: none built in. */
+  likelyProviders: string[];
+  /**
+   * The "this passkey will not sync" warning before creating: required when no default provider
+   * syncs from here (Windows Hello in Edge on Windows), forbidden when every one does, and either
+   * when it depends on the device (Chrome on Windows: GPM with a TPM, else Windows Hello).
+   */
+  noSyncWarning: 'required' | 'forbidden' | 'either';
+  /** After creating a device-bound passkey, the nudge to add one in another provider. */
+  deviceBoundAdvice: boolean;
+}
+
+export function beforeCreation(snapshot: SupportSnapshot, environment: Environment): Omit<CreationExpectation, 'deviceBoundAdvice'> {
+  const likelyProviders = snapshot.tables[environment.os].defaults[environment.browser] ?? [];
+  const syncing = likelyProviders.filter((id) => syncsHere(snapshot, environment, id));
+  const noSyncWarning =
+    likelyProviders.length === 0 ? 'either' : syncing.length === 0 ? 'required' : syncing.length === likelyProviders.length ? 'forbidden' : 'either';
+  return { likelyProviders, noSyncWarning };
+}
+
+export function creationExpectation(snapshot: SupportSnapshot, cell: Cell): CreationExpectation {
+  return { ...beforeCreation(snapshot, cell.environment), deviceBoundAdvice: cell.sync === 'device-bound' };
+}
