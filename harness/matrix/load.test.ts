@@ -76,11 +76,17 @@ test('a snapshot missing a provider row or a browser is an error naming the tabl
 test('unknown ids in a filter or snapshot selection name the valid ones', () => {
   const data = loadMatrixData();
   expect(
-    errorOf(() => validateFilter({ environments: ['windows-egde'], providers: [] }, data.environments, data.providers, '--env:')),
+    errorOf(() => validateFilter({ environments: ['windows-egde'], providers: [], syncs: [], scenarios: [] }, data.environments, data.providers, '--env:')),
   ).toMatch(/unknown environment "windows-egde"; use one of .*windows-edge/);
   expect(
-    errorOf(() => validateFilter({ environments: [], providers: ['lastpass'] }, data.environments, data.providers, '--provider:')),
+    errorOf(() => validateFilter({ environments: [], providers: ['lastpass'], syncs: [], scenarios: [] }, data.environments, data.providers, '--provider:')),
   ).toMatch(/unknown provider "lastpass"; use one of .*1password/);
+  expect(
+    errorOf(() => validateFilter({ environments: [], providers: [], syncs: ['backed-up'], scenarios: [] }, data.environments, data.providers, '--sync:')),
+  ).toMatch(/unknown sync state "backed-up"; use one of synced, eligible, device-bound/);
+  expect(
+    errorOf(() => validateFilter({ environments: [], providers: [], syncs: [], scenarios: ['no-such-story'] }, data.environments, data.providers, '--scenario:')),
+  ).toMatch(/unknown scenario "no-such-story"; use one of .*register-and-sign-in/);
   expect(errorOf(() => selectSnapshot(data, '1999-01'))).toMatch(/Unknown support snapshot "1999-01"; use one of 2024-12/);
   expect(selectSnapshot(data).id).toBe(data.snapshots.at(-1)!.id);
 });
