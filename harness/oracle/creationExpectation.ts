@@ -1,6 +1,6 @@
 import type { Cell } from '../matrix/cell';
 import type { Environment, SupportSnapshot } from '../matrix/schema';
-import { syncsHere } from '../world/syncPolicy';
+import { syncsHere } from '../matrix/support';
 
 /** What a careful RP says before and after a passkey is created, computed from the data alone. */
 export interface CreationExpectation {

@@ -18,6 +18,9 @@ test('a synced Google Password Manager passkey reaches the phone signed in to th
   expect(user.passkeys()).toEqual([
     expect.objectContaining({ provider: 'google-password-manager', account: 'personal', device: null }),
   ]);
+  expect(user.facts().passkeys).toEqual([
+    expect.objectContaining({ device: 'laptop', provider: 'google-password-manager', sync: 'synced', lost: false }),
+  ]);
 });
 
 test('a Windows Hello passkey never leaves the laptop; a phone can still sign in across devices', async ({ world, username }) => {
@@ -45,6 +48,7 @@ test('a lost passkey is gone', async ({ world, username }) => {
   await user.lose('laptop', 'google-password-manager');
   await expect(user.on('laptop').signIn('discoverable', username)).rejects.toThrow(RpStepError);
   expect(user.passkeys()).toEqual([]);
+  expect(user.facts().passkeys).toEqual([expect.objectContaining({ lost: true })]);
 });
 
 test('a world that cannot exist is refused, naming the device and the fix', async ({ world }) => {

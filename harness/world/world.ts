@@ -8,8 +8,9 @@ import { addVirtualAuthenticator, type VirtualAuthenticator } from '../browser/v
 import type { RpAdapter } from '../rp/adapter';
 import { bindRp, type Rp } from '../rp/boundRp';
 import { CELL, resolveSlot, WorldSpec, type ResolvedSlot } from './worldSpec';
-import { defaultSyncFlag, isUsable, syncsHere } from './syncPolicy';
+import { defaultSyncFlag, isUsable, syncsHere } from '../matrix/support';
 import { Vaults, type StoredCredential } from './vaults';
+import { canUse, type RegisteredPasskey, type WorldFacts } from '../oracle/signInExpectation';
 
 /** One of the user's devices in the world, with the provider the user is using on it now. */
 export interface WorldDevice {
@@ -51,6 +52,8 @@ export interface WorldDeps {
 export class World {
   readonly vaults = new Vaults();
   private readonly homes = new Map<string, string>();
+  /** The passkeys the user made, as the user would tell it: the oracle's input. */
+  private readonly registrations: RegisteredPasskey[] = [];
 
   private constructor(
     private readonly deps: WorldDeps,
@@ -101,9 +104,21 @@ export class World {
           await this.collect(name);
         }
       };
+    const register = async (username: string) => {
+      await rp.register(username);
+      const { environment, active } = this.device(name);
+      this.registrations.push({
+        device: name,
+        environment,
+        provider: active!.slot.provider,
+        account: active!.slot.account,
+        sync: active!.authenticator.sync,
+        lost: false,
+      });
+    };
     return {
       ...rp,
-      register: step(rp.register),
+      register: step(register),
       signIn: step(rp.signIn),
       signOut: step(rp.signOut),
       signedInAs: step(rp.signedInAs),
@@ -179,7 +194,18 @@ export class World {
       this.vaults.remove(credential.credentialId);
       this.homes.delete(credential.credentialId);
     }
+    for (const passkey of this.registrations) {
+      if (canUse(this.deps.snapshot, passkey, device, slot)) passkey.lost = true;
+    }
     if (device.active && sameSlot(device.active.slot, slot)) await this.deactivate(device, { collect: false });
+  }
+
+  /** What the oracle is told: the devices, their providers and the passkeys the user made. */
+  facts(): WorldFacts {
+    return {
+      devices: [...this.devices.values()].map(({ name, environment, slots }) => ({ name, environment, slots })),
+      passkeys: this.registrations.map((p) => ({ ...p })),
+    };
   }
 
   /** Every passkey of the world and where it lives. */

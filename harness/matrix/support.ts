@@ -1,4 +1,4 @@
-import type { Environment, Provider, SupportSnapshot, SyncFlag } from '../matrix/schema';
+import type { Environment, Provider, SupportSnapshot, SyncFlag } from './schema';
 
 /** Whether the snapshot lets the provider be used in the environment at all. */
 export function isUsable(snapshot: SupportSnapshot, environment: Environment, providerId: string): boolean {
