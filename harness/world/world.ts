@@ -7,7 +7,7 @@ import { openDevice, type Device } from '../browser/device';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from '../browser/virtualAuthenticator';
 import type { RpAdapter } from '../rp/adapter';
 import { bindRp, type Rp } from '../rp/boundRp';
-import { CELL, resolveSlot, WorldSpec, type ResolvedSlot } from './worldSpec';
+import { CELL, resolveSlot, WorldSpec, type ProviderSlot, type ResolvedSlot } from './worldSpec';
 import { defaultSyncFlag, isUsable, syncsHere } from '../matrix/support';
 import { Vaults, type StoredCredential } from './vaults';
 import { canUse, type RegisteredPasskey, type WorldFacts } from '../oracle/signInExpectation';
@@ -70,7 +70,13 @@ export class World {
     let cellDeviceUsed = false;
     for (const [name, deviceSpec] of Object.entries(parsed.data)) {
       const environment = lookupEnvironment(deps, deviceSpec.environment, name);
-      const slots = deviceSpec.providers.map((slot) => resolveSlot(slot, deps.cell.provider.id));
+      // "cell" is the cell's provider wherever it can be installed: not Windows Hello on a phone.
+      const slots = deviceSpec.providers
+        .filter((slot) => !isCellSlot(slot) || isUsable(deps.snapshot, environment, deps.cell.provider.id))
+        .map((slot) => resolveSlot(slot, deps.cell.provider.id));
+      if (slots.length === 0) {
+        throw new DataError(`World spec: ${name}.providers: none is usable in ${environment.label}; add one that is.`);
+      }
       for (const slot of slots) checkProvider(deps, environment, slot, name);
       const reuse: boolean = !cellDeviceUsed && environment.id === deps.cell.environment.id;
       cellDeviceUsed ||= reuse;
@@ -249,6 +255,10 @@ export class World {
   private provider(id: string): Provider {
     return this.deps.data.providers.find((p) => p.id === id)!;
   }
+}
+
+function isCellSlot(slot: ProviderSlot): boolean {
+  return (typeof slot === 'string' ? slot : slot.provider) === CELL;
 }
 
 function sameSlot(a: ResolvedSlot, b: ResolvedSlot): boolean {

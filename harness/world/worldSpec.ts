@@ -17,7 +17,10 @@ export type ProviderSlot = z.input<typeof ProviderSlot>;
 export const DeviceSpec = z.strictObject({
   /** An environment id, or "cell". */
   environment: z.string().min(1),
-  /** The providers on the device, the first one preferred when a passkey is created. */
+  /**
+   * The providers on the device, the first one preferred when a passkey is created. "cell" is the
+   * cell's provider, left out on a device where it cannot be used (no Windows Hello on a phone).
+   */
   providers: z.array(ProviderSlot).min(1),
 });
 export type DeviceSpec = z.input<typeof DeviceSpec>;

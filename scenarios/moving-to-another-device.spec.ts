@@ -1,0 +1,26 @@
+// The seed's first and third ways a passkey "goes missing": the provider is not reachable from the
+// new device, or its passkeys never synced. The user makes a passkey here, then picks up another device.
+import { test, forEveryCell } from '../harness/fixtures/cellTest';
+import { expectSignIn } from '../harness/fixtures/expectSignIn';
+
+forEveryCell(() => {
+  test('a passkey made here, then signing in on an Android phone', async ({ world, oracle, username }) => {
+    const user = await world({
+      here: { environment: 'cell', providers: ['cell'] },
+      phone: { environment: 'android-chrome', providers: ['cell', 'google-password-manager'] },
+    });
+    await user.on('here').register(username);
+    await user.on('here').signOut();
+    await expectSignIn(user.on('phone'), username, oracle.signIn(user, 'phone'));
+  });
+
+  test('a passkey made here, then signing in on a Windows laptop in Edge', async ({ world, oracle, username }) => {
+    const user = await world({
+      here: { environment: 'cell', providers: ['cell'] },
+      laptop: { environment: 'windows-edge', providers: ['cell', 'windows-hello'] },
+    });
+    await user.on('here').register(username);
+    await user.on('here').signOut();
+    await expectSignIn(user.on('laptop'), username, oracle.signIn(user, 'laptop'));
+  });
+});
