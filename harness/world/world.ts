@@ -1,9 +1,9 @@
-import type { Browser } from '@playwright/test';
 import type { Cell } from '../matrix/cell';
 import type { MatrixData } from '../matrix/load';
 import type { Environment, Provider, SupportSnapshot, SyncFlag } from '../matrix/schema';
 import { DataError } from '../matrix/dataError';
-import { openDevice, type Device } from '../browser/device';
+import type { Device } from '../browser/device';
+import type { DevicePool } from '../browser/devicePool';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from '../browser/virtualAuthenticator';
 import type { RpAdapter } from '../rp/adapter';
 import { bindRp, type Rp } from '../rp/boundRp';
@@ -18,7 +18,7 @@ export interface WorldDevice {
   environment: Environment;
   slots: ResolvedSlot[];
   device: Device;
-  /** Opened for this world (closed with it), or the cell's own reused device. */
+  /** Lent by the pool for this world (given back when it closes), or the cell's own device. */
   owned: boolean;
   active?: { slot: ResolvedSlot; authenticator: VirtualAuthenticator };
 }
@@ -33,7 +33,8 @@ export interface WorldPasskey {
 }
 
 export interface WorldDeps {
-  browser: Browser;
+  /** Lends the world's other devices, reset, and takes them back when it closes. */
+  pool: DevicePool;
   /** The cell's device, reused for the world's first device in the cell's environment. */
   cellDevice: Device;
   cell: Cell;
@@ -80,9 +81,7 @@ export class World {
       for (const slot of slots) checkProvider(deps, environment, slot, name);
       const reuse: boolean = !cellDeviceUsed && environment.id === deps.cell.environment.id;
       cellDeviceUsed ||= reuse;
-      const device = reuse
-        ? deps.cellDevice
-        : await openDevice(deps.browser, environment, deps.data.capabilities[environment.id]!);
+      const device = reuse ? deps.cellDevice : await deps.pool.acquire(environment);
       devices.set(name, { name, environment, slots, device, owned: !reuse });
     }
     return new World(deps, devices);
@@ -226,7 +225,7 @@ export class World {
     for (const device of this.devices.values()) {
       if (device.active) await device.active.authenticator.remove();
       device.active = undefined;
-      if (device.owned) await device.device.close();
+      if (device.owned) this.deps.pool.release(device.device);
     }
   }
 
