@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly code?: string,
+    /** Extra fields for the JSON answer, e.g. what the page should signal to the passkey provider. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -21,12 +23,17 @@ type BodyParserError = Error & { status?: number; type?: string };
 export function apiErrorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     if (error instanceof ApiError) {
-      res.status(error.status).json({ error: error.message, ...(error.code ? { code: error.code } : {}) });
+      res.status(error.status).json({ ...error.details, error: error.message, ...(error.code ? { code: error.code } : {}) });
       return;
     }
     const parserError = error as BodyParserError;
     if (typeof parserError.type === 'string' && typeof parserError.status === 'number' && parserError.status < 500) {
       res.status(parserError.status).json({ error: bodyErrorMessage(parserError), code: 'bad-request' });
+      return;
+    }
+    // Other client errors, e.g. express's 400 for a path that is not valid percent-encoding.
+    if (typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+      res.status(parserError.status).json({ error: 'The request could not be understood.', code: 'bad-request' });
       return;
     }
     log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,12 +1,17 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { apiErrorHandler, ApiError } from './apiError';
 import type { FixtureContext } from './context';
-import { canonicalHost, sameOriginPosts } from './requestGuards';
+import { csrfProtection } from './csrf';
+import { canonicalHost, jsonApiBodies, sameOriginPosts } from './requestGuards';
 import { requestLog } from './requestLog';
 import { authenticationRoutes } from './routes/authentication';
 import { pageRoutes } from './routes/pages';
+import { passkeyRoutes } from './routes/passkeys';
+import { promotionRoutes } from './routes/promotion';
 import { registrationRoutes } from './routes/registration';
+import { signInHelpRoutes } from './routes/signinHelp';
 import { staticRoutes } from './routes/staticFiles';
+import { waysInRoutes } from './routes/waysIn';
 import { securityHeaders } from './securityHeaders';
 import { sessionMiddleware } from './session';
 
@@ -22,10 +27,18 @@ export function createApp(context: FixtureContext, options: AppOptions): Express
   app.use(staticRoutes());
   app.use(express.json({ limit: '64kb' }));
   app.use(sameOriginPosts(context.rp));
+  app.use(jsonApiBodies());
   app.use(sessionMiddleware(options.port));
+  // Server-rendered forms post urlencoded; the CSRF check reads their _csrf field.
+  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
+  app.use(csrfProtection(context.faults));
   app.use(pageRoutes(context));
   app.use(registrationRoutes(context));
   app.use(authenticationRoutes(context));
+  app.use(waysInRoutes(context));
+  app.use(signInHelpRoutes(context));
+  app.use(promotionRoutes(context));
+  app.use(passkeyRoutes(context));
   app.use(notFound());
   app.use(apiErrorHandler(options.log ?? ((line) => console.error(line))));
   return app;

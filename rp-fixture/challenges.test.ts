@@ -30,3 +30,15 @@ test('overlapping ceremonies of one session both stay open; a replaced session l
   store.dropSession('s');
   expect(store.take('s', 'autofill')).toBeUndefined();
 });
+
+test('replayable (fault replayable-challenge): any session may use a challenge again until it expires', () => {
+  let now = 0;
+  const store = new ChallengeStore(() => now, { replayable: true });
+  store.issue('s', 'c1', SIGN_IN);
+  expect(store.take('s', 'c1')).toEqual(SIGN_IN);
+  expect(store.take('s', 'c1')).toEqual(SIGN_IN);
+  store.dropSession('s');
+  expect(store.take('other', 'c1')).toEqual(SIGN_IN);
+  now = CHALLENGE_TTL_MS;
+  expect(store.take('s', 'c1')).toBeUndefined();
+});

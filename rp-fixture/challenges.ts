@@ -24,6 +24,11 @@ export type PendingChallenge = RegistrationChallenge | AuthenticationChallenge;
 
 type Entry = { pending: PendingChallenge; expiresAt: number };
 
+export type ChallengeStoreOptions = {
+  /** Fault replayable-challenge: challenges are neither used up nor bound to a session. */
+  replayable?: boolean;
+};
+
 /**
  * Open WebAuthn challenges, bound to the session that asked for them. Each is single-use: `take`
  * removes it whether or not the response then verifies.
@@ -34,8 +39,13 @@ type Entry = { pending: PendingChallenge; expiresAt: number };
  */
 export class ChallengeStore {
   private readonly bySession = new Map<string, Map<string, Entry>>();
+  /** Every challenge issued, by value; only kept and read with the replayable-challenge fault. */
+  private readonly everIssued = new Map<string, Entry>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly options: ChallengeStoreOptions = {},
+  ) {}
 
   issue(sessionId: string, challenge: string, pending: PendingChallenge): void {
     this.sweep();
@@ -47,10 +57,16 @@ export class ChallengeStore {
       entries.delete(oldest);
     }
     this.bySession.set(sessionId, entries);
+    if (this.options.replayable) this.everIssued.set(challenge, { pending, expiresAt: this.now() + CHALLENGE_TTL_MS });
   }
 
   /** Removes and returns the challenge if this session issued it and it has not expired. */
   take(sessionId: string, challenge: string): PendingChallenge | undefined {
+    // Fault replayable-challenge: any session may answer any challenge, as often as it likes, until it expires.
+    if (this.options.replayable) {
+      const issued = this.everIssued.get(challenge);
+      return issued && issued.expiresAt > this.now() ? issued.pending : undefined;
+    }
     const entries = this.bySession.get(sessionId);
     const entry = entries?.get(challenge);
     entries?.delete(challenge);
@@ -69,5 +85,6 @@ export class ChallengeStore {
       for (const [challenge, entry] of entries) if (entry.expiresAt <= now) entries.delete(challenge);
       if (entries.size === 0) this.bySession.delete(sessionId);
     }
+    for (const [challenge, entry] of this.everIssued) if (entry.expiresAt <= now) this.everIssued.delete(challenge);
   }
 }

@@ -1,23 +1,46 @@
 import { parseArgs } from 'node:util';
 import { describeFaults, activeFaults, FaultSwitchError, parseFaultList, parseFaultSwitch, type FaultSwitch } from './faults';
+import { ConfigError, rpConfigFromText, type RpConfig } from './config';
+import { startDevMailbox } from './devMailbox';
+import { policyFrom, PolicyError, type Policy } from './policy';
 import { startFixtureRp } from './server';
 
-const USAGE = 'Usage: npm run rp -- [--port N] [--fault NAME[=ARG]]...   (or PORT=N, RP_FAULTS=a,b=c)';
+const USAGE =
+  'Usage: npm run rp -- [--port N] [--fault NAME[=ARG]]... [--user-verification required|preferred|discouraged]\n' +
+  '       (or PORT=N, RP_FAULTS=a,b=c, RP_USER_VERIFICATION=required)';
+const CONFIG_USAGE =
+  '       [--passkey-only-accounts] [--promotion-interval-days N] [--smtp HOST:PORT] [--mail-from ADDRESS]\n' +
+  '       (or RP_PASSKEY_ONLY_ACCOUNTS=true, RP_PROMOTION_INTERVAL_DAYS=N, RP_SMTP=HOST:PORT, RP_MAIL_FROM=ADDRESS)';
 
 class UsageError extends Error {}
 
-type CliOptions = { port: number; faults: FaultSwitch[] };
+type CliOptions = { port: number; faults: FaultSwitch[]; config: RpConfig; policy: Policy };
 
 function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, fault: { type: 'string', multiple: true } },
+    options: {
+      port: { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      'passkey-only-accounts': { type: 'boolean' },
+      'promotion-interval-days': { type: 'string' },
+      smtp: { type: 'string' },
+      'mail-from': { type: 'string' },
+      'user-verification': { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   });
   return {
     port: readPort(values.port ?? env['PORT'] ?? '3000'),
     faults: [...parseFaultList(env['RP_FAULTS']), ...(values.fault ?? []).map(parseFaultSwitch)],
+    policy: policyFrom({ userVerification: (values['user-verification'] ?? env['RP_USER_VERIFICATION'] ?? 'preferred') as Policy['userVerification'] }),
+    config: rpConfigFromText({
+      passkeyOnlyAccounts: values['passkey-only-accounts'] ?? env['RP_PASSKEY_ONLY_ACCOUNTS'],
+      promotionIntervalDays: values['promotion-interval-days'] ?? env['RP_PROMOTION_INTERVAL_DAYS'],
+      smtp: values.smtp ?? env['RP_SMTP'],
+      mailFrom: values['mail-from'] ?? env['RP_MAIL_FROM'],
+    }),
   };
 }
 
@@ -33,16 +56,21 @@ async function main(): Promise<void> {
     options = readOptions(process.argv.slice(2), process.env);
   } catch (error) {
     // Bad flags and unknown faults are the caller's mistake: one line, exit 2, no stack.
-    const known = error instanceof UsageError || error instanceof FaultSwitchError;
-    console.error(`${(error as Error).message}${known ? '' : `\n${USAGE}`}`);
+    const known = error instanceof UsageError || error instanceof FaultSwitchError || error instanceof ConfigError || error instanceof PolicyError;
+    console.error(`${(error as Error).message}${known ? '' : `\n${USAGE}\n${CONFIG_USAGE}`}`);
     process.exit(2);
   }
+  // No mail server configured: a local one prints each mail's links here, so email sign-in works by hand.
+  const mailbox = options.config.smtp ? undefined : await startDevMailbox((line) => console.log(line));
+  if (mailbox) options.config = { ...options.config, smtp: { host: mailbox.host, port: mailbox.port } };
   const running = await startOrExit(options);
   console.log(`Fixture RP listening on ${running.url}`);
+  if (mailbox) console.log(`Mail goes to a local mailbox on ${mailbox.host}:${mailbox.port}: links in mails are printed here.`);
   const faults = activeFaults(options.faults);
   if (faults.size) console.error(`Faults on: ${describeFaults(faults)}`);
   const shutdown = async () => {
     await running.stop();
+    await mailbox?.stop();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -51,7 +79,7 @@ async function main(): Promise<void> {
 
 async function startOrExit(options: CliOptions) {
   try {
-    return await startFixtureRp({ port: options.port, faults: options.faults, log: true });
+    return await startFixtureRp({ port: options.port, faults: options.faults, policy: options.policy, log: true, config: options.config });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;

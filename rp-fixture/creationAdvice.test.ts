@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { creationAdvice, creationAdviceText } from './creationAdvice';
+import { activeFaults } from './faults';
 
 test('where a new passkey most likely goes, per OS and browser (end of 2024)', () => {
   expect(creationAdvice({ os: 'windows', browser: 'chrome' })).toMatchObject({ provider: 'Google Password Manager', alternatives: ['Windows Hello'], sync: 'synced' });
@@ -19,4 +20,26 @@ test('where a new passkey most likely goes, per OS and browser (end of 2024)', (
 
 test('every piece of advice mentions that a third-party password manager may take over', () => {
   expect(creationAdviceText(creationAdvice({ os: 'android', browser: 'chrome' }))).toContain('password manager such as 1Password');
+});
+
+test('a warning that the passkey will not sync, exactly where the likely provider does not sync', () => {
+  expect(creationAdvice({ os: 'windows', browser: 'edge' }).syncWarning).toContain('stays on this computer');
+  expect(creationAdvice({ os: 'windows', browser: 'firefox' }).syncWarning).toContain('stays on this computer');
+  expect(creationAdvice({ os: 'windows', browser: 'unknown' }).syncWarning).toContain('stays on this computer');
+  expect(creationAdvice({ os: 'windows', browser: 'edge' }).syncWarning).toContain('password manager');
+  // Chrome on Windows most likely uses Google Password Manager (with a TPM), which syncs.
+  expect(creationAdvice({ os: 'windows', browser: 'chrome' }).syncWarning).toBeNull();
+  for (const os of ['macos', 'ios', 'android', 'chromeos'] as const) {
+    expect(creationAdvice({ os, browser: 'chrome' }).syncWarning, os).toBeNull();
+  }
+  expect(creationAdvice({ os: 'unknown', browser: 'unknown' }).syncWarning).toBeNull();
+});
+
+test('no-sync-warning: no warning anywhere', () => {
+  const faults = activeFaults([{ name: 'no-sync-warning' }]);
+  for (const browser of ['edge', 'firefox', 'unknown'] as const) {
+    const advice = creationAdvice({ os: 'windows', browser }, faults);
+    expect(advice.syncWarning).toBeNull();
+    expect(advice.provider).toBe('Windows Hello');
+  }
 });

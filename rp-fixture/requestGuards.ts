@@ -29,3 +29,14 @@ export function sameOriginPosts(rp: RelyingParty): RequestHandler {
     next();
   };
 }
+
+/** The JSON API takes JSON: a body of another type is a 415, not something read as empty. */
+export function jsonApiBodies(): RequestHandler {
+  return (req, _res, next) => {
+    // req.is() is null for a request without a body, false for a body of another type.
+    if (req.method === 'POST' && req.path.startsWith('/api/') && req.is('application/json') === false) {
+      return next(new ApiError(415, 'The API takes JSON: send the body as application/json.', 'unsupported-media-type'));
+    }
+    next();
+  };
+}

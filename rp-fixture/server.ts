@@ -2,10 +2,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ChallengeStore } from './challenges';
-import { activeFaults, type FaultSwitch } from './faults';
+import { rpConfig, type RpConfigInput } from './config';
+import { EmailLinks } from './emailLinks';
+import { activeFaults, faultOn, type FaultSwitch } from './faults';
+import { policyFrom, type Policy } from './policy';
+import { createMailer } from './mailer';
 import { relyingPartyOnPort } from './relyingParty';
 import { sessionCookieName } from './session';
 import { Store } from './store';
+import { waysInList, WaysInStore } from './waysInStore';
 
 export type { FaultSwitch } from './faults';
 
@@ -13,8 +18,12 @@ export type FixtureRpOptions = {
   /** 0 (the default) picks a free port. */
   port?: number;
   faults?: FaultSwitch[];
+  /** Security settings; user verification defaults to 'preferred'. */
+  policy?: Partial<Policy>;
   /** Log one line per request to stderr. */
   log?: boolean;
+  /** Accounts, promotion, mail server and clock (`config.ts`); every field has a default. */
+  config?: RpConfigInput;
 };
 
 export type RunningFixtureRp = { url: string; stop(): Promise<void> };
@@ -25,13 +34,35 @@ export type RunningFixtureRp = { url: string; stop(): Promise<void> };
  */
 export async function startFixtureRp(options: FixtureRpOptions = {}): Promise<RunningFixtureRp> {
   const faults = activeFaults(options.faults ?? []);
+  const config = rpConfig(options.config);
+  const waysInStore = new WaysInStore();
+  const mailer = createMailer(config, options.log ? (line) => console.error(line) : () => undefined);
+  const policy = policyFrom(options.policy);
   const server = http.createServer();
   const port = await listen(server, options.port ?? 0);
   const rp = relyingPartyOnPort(port);
-  const context = { rp, store: new Store(), challenges: new ChallengeStore(), faults, sessionCookieName: sessionCookieName(port) };
+  const context = {
+    rp,
+    store: new Store(),
+    challenges: new ChallengeStore(Date.now, { replayable: faultOn(faults, 'replayable-challenge') }),
+    faults,
+    policy,
+    sessionCookieName: sessionCookieName(port),
+    waysIn: waysInList(waysInStore),
+    config,
+    waysInStore,
+    emailLinks: new EmailLinks(config.now, faults),
+    mailer,
+  };
   // The app is built once the port is known: the expected origin and cookie name depend on it.
   server.on('request', createApp(context, { port, log: options.log ? (line) => console.error(line) : undefined }));
-  return { url: rp.origin, stop: onceOnly(() => close(server)) };
+  return {
+    url: rp.origin,
+    stop: onceOnly(() => {
+      mailer.close();
+      return close(server);
+    }),
+  };
 }
 
 function listen(server: http.Server, port: number): Promise<number> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import type { ChallengeStore } from './challenges';
+import { faultOn, type ActiveFaults } from './faults';
 import type { Account, Store } from './store';
 
 declare module 'express-session' {
@@ -46,9 +47,21 @@ export function currentAccount(req: Request, store: Store): Account | undefined 
 
 /**
  * Signs in under a new session id, so an id fixed before sign-in is worthless after it. Challenges
- * still open under the old id go with it.
+ * still open under the old id go with it, and so does the CSRF token. Pass the context's faults:
+ * every way of signing in honours `keep-session-id`.
  */
-export async function startSignedInSession(req: Request, username: string, challenges: ChallengeStore): Promise<void> {
+export async function startSignedInSession(
+  req: Request,
+  username: string,
+  challenges: ChallengeStore,
+  faults: ActiveFaults = new Map(),
+): Promise<void> {
+  // Fault keep-session-id: the session id from before sign-in stays valid after it (session fixation).
+  if (faultOn(faults, 'keep-session-id')) {
+    req.session.established = true;
+    req.session.username = username;
+    return;
+  }
   const previousId = req.sessionID;
   await new Promise<void>((resolve, reject) => {
     req.session.regenerate((error: unknown) => (error ? reject(error) : resolve()));

@@ -16,7 +16,7 @@ export type CredentialRecord = {
   createdEnvironment: DetectedEnvironment;
   createdAt: Date;
   lastUsedAt: Date | null;
-  /** A name the user gives the passkey; nothing sets it yet. */
+  /** A name the user gives the passkey on the account page; '' until then. */
   nickname: string;
 };
 
@@ -52,18 +52,38 @@ export class Store {
     return account && credential ? { account, credential } : undefined;
   }
 
-  /** Creates the account together with its first passkey; false when the username was taken meanwhile. */
-  createAccount(username: string, userId: string, credential: CredentialRecord): boolean {
+  /**
+   * Creates the account, with its first passkey when there is one (an account can also start with
+   * another way in, such as a password); false when the username was taken meanwhile.
+   */
+  createAccount(username: string, userId: string, credential?: CredentialRecord): boolean {
     const key = accountKey(username);
     if (this.accounts.has(key)) return false;
-    this.accounts.set(key, { username, userId, credentials: [credential] });
-    this.owners.set(credential.id, key);
+    this.accounts.set(key, { username, userId, credentials: credential ? [credential] : [] });
+    if (credential) this.owners.set(credential.id, key);
     return true;
   }
 
   addCredential(account: Account, credential: CredentialRecord): void {
     account.credentials.push(credential);
     this.owners.set(credential.id, accountKey(account.username));
+  }
+
+  /** Removes one passkey of the account; false when the account holds no such passkey. */
+  removeCredential(account: Account, credentialId: string): boolean {
+    const index = account.credentials.findIndex((candidate) => candidate.id === credentialId);
+    if (index === -1) return false;
+    account.credentials.splice(index, 1);
+    this.owners.delete(credentialId);
+    return true;
+  }
+
+  /** Gives one passkey of the account a name; false when the account holds no such passkey. */
+  renameCredential(account: Account, credentialId: string, nickname: string): boolean {
+    const credential = account.credentials.find((candidate) => candidate.id === credentialId);
+    if (!credential) return false;
+    credential.nickname = nickname;
+    return true;
   }
 
   /** Records a verified sign-in: new counter, backup state (BS can change), time of use. */

@@ -20,6 +20,9 @@ function oneOf<T extends string>(options: readonly T[], value: string | null): T
   return value !== null && (options as readonly string[]).includes(value) ? (value as T) : 'unknown';
 }
 
+/** Pages that sign-out just left on a fresh sign-in page, and that page's URL. */
+const freshSignInPage = new WeakMap<Page, string>();
+
 /** The fixture RP's words for an AAGUID it cannot name. */
 function knownProvider(shown: string): string | null {
   return shown === 'Unknown provider' ? null : shown;
@@ -40,10 +43,14 @@ export const fixtureAdapter: RpAdapter = {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     await page.locator('#signout').click();
     await page.waitForURL((url) => url.pathname === '/signin', { timeout: 10_000 });
+    freshSignInPage.set(page, page.url());
   },
 
   async signIn(page, baseUrl, method: SignInMethod, username) {
-    await page.goto(new URL('/signin', baseUrl).href);
+    // Signing out lands on a fresh sign-in page: loading it again would only cost a round trip.
+    const fresh = freshSignInPage.get(page) === page.url();
+    freshSignInPage.delete(page);
+    if (!fresh) await page.goto(new URL('/signin', baseUrl).href);
     if (method === 'discoverable') {
       await page.locator('#signin-passkey').click();
     } else if (method === 'username-first') {

@@ -2,7 +2,8 @@ import type { DetectedEnvironment } from '../environment';
 import { html, SafeHtml } from './html';
 import { STYLE } from './style';
 
-export type Page = 'signin' | 'register' | 'account';
+/** Pages with a script part in public/app.js; any other name (a notice, another feature's page) is allowed too. */
+export type Page = 'signin' | 'register' | 'account' | 'notice' | (string & {});
 
 export type LayoutProps = {
   title: string;
@@ -10,6 +11,8 @@ export type LayoutProps = {
   page: Page;
   environment: DetectedEnvironment;
   signedInAs?: string | undefined;
+  /** The session's CSRF token (`csrfToken(req)` in csrf.ts): page scripts send it as X-CSRF-Token. */
+  csrfToken: string;
   body: SafeHtml;
 };
 
@@ -20,6 +23,7 @@ export function layout(props: LayoutProps): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="csrf-token" content="${props.csrfToken}">
 <title>${props.title} · Passkey Matrix Fixture</title>
 <link rel="icon" href="data:,">
 <style>${new SafeHtml(STYLE)}</style>
@@ -34,6 +38,7 @@ ${props.body}
 </main>
 ${environmentFooter(props.environment)}
 <script src="/static/simplewebauthn-browser.js"></script>
+<script src="/static/rpApi.js"></script>
 <script src="/static/app.js"></script>
 </body>
 </html>
@@ -42,7 +47,7 @@ ${environmentFooter(props.environment)}
 
 function environmentFooter(environment: DetectedEnvironment): SafeHtml {
   return html`<footer>
-<p data-message="environment.detected" data-testid="detected-environment" data-os="${environment.os}" data-browser="${environment.browser}" data-os-version="${environment.osVersion ?? ''}">
+<p role="note" data-message="environment.detected" data-testid="detected-environment" data-os="${environment.os}" data-browser="${environment.browser}" data-os-version="${environment.osVersion ?? ''}">
 This site thinks you are using ${environment.label}${versions(environment)}.
 </p>
 </footer>`;

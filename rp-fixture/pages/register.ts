@@ -9,6 +9,7 @@ export type RegisterPageProps = {
   advice: CreationAdvice;
   /** Set when signed in: the passkey is added to this account. */
   signedInAs?: string | undefined;
+  csrfToken: string;
 };
 
 /** Create an account with a passkey, or add a passkey to the signed-in account. */
@@ -28,18 +29,21 @@ ${expectedProvider(props.advice)}
 </div>
 </form>
 <div id="register-status" aria-live="polite"></div>
-${adding ? html`<p><a href="/account">Back to your account</a></p>` : html`<p>Already have an account? <a id="go-signin" href="/signin">Sign in</a></p>`}`;
+${adding ? html`<p><a href="/account">Back to your account</a></p>` : html`<p>Already have an account? <a id="go-signin" href="/signin">Sign in</a></p>
+<p>Prefer a password? <a id="go-signup-password" href="/signup/password">Create an account with a password and authenticator app</a></p>`}`;
   return layout({
     title: adding ? 'Add a passkey' : 'Create an account',
     page: 'register',
     environment: props.environment,
     signedInAs: props.signedInAs,
+    csrfToken: props.csrfToken,
     body,
   });
 }
 
 function expectedProvider(advice: CreationAdvice) {
-  return html`<p class="note" data-message="creation.expected-provider" data-provider="${advice.provider}" data-alternatives="${advice.alternatives.join(',')}" data-sync="${advice.sync}">
+  return html`<p class="note" data-message="creation.expected-provider" data-provider="${advice.provider}" data-alternatives="${advice.alternatives.join(',')}" data-sync="${advice.sync}" role="note">
 ${creationAdviceText(advice)}
-</p>`;
+</p>
+${advice.syncWarning === null ? '' : html`<p class="note warning" data-message="creation.wont-sync" data-provider="${advice.provider}" role="note">${advice.syncWarning}</p>`}`;
 }

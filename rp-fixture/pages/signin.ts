@@ -1,12 +1,14 @@
 import type { DetectedEnvironment } from '../environment';
+import type { ActiveFaults } from '../faults';
 import { html } from './html';
 import { layout } from './layout';
+import { signInOtherWays } from './signinHelp';
 
 /**
  * Sign-in: discoverable ("Sign in with a passkey"), username-first ("Continue"), and the username
  * field's autofill list, started by public/app.js on load. Failures appear in #signin-status.
  */
-export function signInPage(props: { environment: DetectedEnvironment; signedInAs?: string | undefined }): string {
+export function signInPage(props: { environment: DetectedEnvironment; signedInAs?: string | undefined; csrfToken: string; faults?: ActiveFaults }): string {
   const body = html`<h1>Sign in</h1>
 <form id="signin-form" novalidate>
 <label for="username">Username</label>
@@ -17,6 +19,7 @@ export function signInPage(props: { environment: DetectedEnvironment; signedInAs
 </div>
 </form>
 <div id="signin-status" aria-live="polite"></div>
-<p>No account yet? <a id="go-register" href="/register">Create an account with a passkey</a></p>`;
-  return layout({ title: 'Sign in', page: 'signin', environment: props.environment, signedInAs: props.signedInAs, body });
+<p>No account yet? <a id="go-register" href="/register">Create an account with a passkey</a></p>
+${signInOtherWays(props.faults ?? new Map())}`;
+  return layout({ title: 'Sign in', page: 'signin', environment: props.environment, signedInAs: props.signedInAs, csrfToken: props.csrfToken, body });
 }

@@ -25,6 +25,18 @@ ul.passkeys dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1
 ul.passkeys dt { color: var(--muted); }
 ul.passkeys dd { margin: 0; }
 .provider { font-weight: 600; font-size: 1.1rem; }
+.passkey-title { display: flex; align-items: center; gap: 0.75rem; }
+.passkey-title > div { display: flex; flex-direction: column; }
+.provider-icon { flex: none; border-radius: 7px; }
+.nickname { color: var(--muted); }
+ul.passkeys form { margin-top: 0.75rem; }
+ul.passkeys .inline { display: flex; gap: 0.5rem; }
+ul.passkeys .inline input { flex: 1; }
+.confirm { display: flex; align-items: flex-start; gap: 0.5rem; margin-bottom: 0.5rem; }
+.confirm input { width: auto; margin-top: 0.3rem; }
+.confirm label { font-weight: normal; }
+button.danger { background: transparent; color: var(--alert); border-color: var(--alert); }
+.warning { border-left-color: #e5a50a; background: color-mix(in srgb, #e5a50a 12%, transparent); }
 footer { color: var(--muted); font-size: 0.875rem; border-top: 1px solid var(--line); }
 `;
 

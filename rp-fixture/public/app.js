@@ -7,28 +7,7 @@
   const { startRegistration, startAuthentication, browserSupportsWebAuthn, browserSupportsWebAuthnAutofill } =
     window.SimpleWebAuthnBrowser;
 
-  /** A refusal from the RP's API: carries its message and code. */
-  class ServerError extends Error {
-    constructor(message, code) {
-      super(message);
-      this.name = 'ServerError';
-      this.code = code;
-    }
-  }
-
-  async function postJSON(url, body) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      throw new ServerError(data.error || `The server answered ${response.status}.`, data.code || `http-${response.status}`);
-    }
-    return data;
-  }
+  const { ServerError, postJSON, errorName } = window.FixtureRpApi;
 
   // ---- Messages: every one carries a stable data-message code for the test harness. ----
 
@@ -48,13 +27,6 @@
     container.replaceChildren();
   }
 
-  /** The DOMException name (or our code) of a failure, for the message and data-error-name. */
-  function errorName(error) {
-    const cause = error && error.cause;
-    if (cause && typeof cause.name === 'string' && cause.name !== 'Error') return cause.name;
-    if (error && typeof error.name === 'string' && error.name !== 'Error') return error.name;
-    return 'Error';
-  }
 
   function isAbort(error) {
     return (error && error.code === 'ERROR_CEREMONY_ABORTED') || errorName(error) === 'AbortError';
@@ -67,7 +39,7 @@
       return `The ${what} was cancelled or timed out (NotAllowedError). You can try again.`;
     }
     if (name === 'InvalidStateError') {
-      return 'This passkey provider already holds a passkey for this account (InvalidStateError). Choose another provider, or sign in with the passkey you have.';
+      return 'You already have a passkey from this provider on this device (InvalidStateError). To add another, choose a different provider, such as a password manager, your phone or a security key; or keep using the one you have.';
     }
     if (name === 'SecurityError') {
       return `This page is not allowed to use passkeys here (SecurityError): open it as http://localhost. ${error.message}`;
@@ -77,6 +49,52 @@
 
   function setBusy(buttons, busy) {
     for (const button of buttons) button.disabled = busy;
+  }
+
+  // ---- Signal API: tells the passkey provider what this site knows, where the browser has it. ----
+
+  const SIGNAL_METHODS = {
+    'unknown-credential': 'signalUnknownCredential',
+    'all-accepted': 'signalAllAcceptedCredentials',
+    'current-user': 'signalCurrentUserDetails',
+  };
+
+  /**
+   * Makes one Signal API call if the browser has it, and records it as a hidden
+   * [data-message="signal.sent"][data-signal=KIND] element. Without the API: nothing, no error.
+   */
+  async function sendSignal(kind, details) {
+    const method = SIGNAL_METHODS[kind];
+    const api = window.PublicKeyCredential;
+    if (!api || typeof api[method] !== 'function') return;
+    try {
+      await api[method](details);
+    } catch (error) {
+      console.warn(`Signal ${kind} was not accepted:`, error);
+      return;
+    }
+    let log = document.getElementById('signals-sent');
+    if (!log) {
+      log = document.createElement('div');
+      log.id = 'signals-sent';
+      log.hidden = true;
+      document.body.append(log);
+    }
+    const record = document.createElement('span');
+    record.dataset.message = 'signal.sent';
+    record.dataset.signal = kind;
+    record.setAttribute('role', 'status');
+    record.textContent = `Told your passkey provider: ${kind}.`;
+    log.append(record);
+  }
+
+  /** The server's answer for a passkey it does not know carries what to signal (unless it chose not to). */
+  function signalUnknownCredential(error) {
+    const signal = error instanceof ServerError && error.code === 'unknown-credential' ? error.data.signal : undefined;
+    if (signal && signal.kind === 'unknown-credential') {
+      return sendSignal('unknown-credential', { rpId: signal.rpId, credentialId: signal.credentialId });
+    }
+    return undefined;
   }
 
   // ---- Sign-in page ----
@@ -90,7 +108,14 @@
     const buttons = [passkeyButton, continueButton];
 
     async function finish(response) {
-      const result = await postJSON('/api/authentication/verify', response);
+      let result;
+      try {
+        result = await postJSON('/api/authentication/verify', response);
+      } catch (error) {
+        // Not awaited: the failure shows at once; the signal is recorded when the browser answers.
+        signalUnknownCredential(error);
+        throw error;
+      }
       location.assign(result.redirect);
     }
 
@@ -99,6 +124,12 @@
         errorName: errorName(error),
         errorCode: error instanceof ServerError ? error.code : '',
       });
+      // Never a dead end: the help page names where this account's passkeys are and every other way in.
+      const help = document.createElement('a');
+      help.id = 'signin-failed-help';
+      help.href = `/signin/help?${new URLSearchParams({ username: username.value.trim(), error: errorName(error) })}`;
+      help.textContent = 'See where your passkeys are and other ways to sign in';
+      status.querySelector('[data-message="signin.failed"]').append(' ', help);
     }
 
     // Set while a button's request runs: an autofill request started then would abort it.
@@ -203,7 +234,21 @@
     }
   }
 
-  const pages = { signin: signInPage, register: registerPage };
+  // ---- Account page: forms are plain server-rendered posts; this only makes the Signal API calls the server asked for. ----
+
+  function accountPage() {
+    for (const request of document.querySelectorAll('#passkey-signals [data-signal-request]')) {
+      const { signalRequest: kind, rpId, userId } = request.dataset;
+      if (kind === 'all-accepted') {
+        const ids = (request.dataset.credentialIds || '').split(' ').filter(Boolean);
+        sendSignal(kind, { rpId, userId, allAcceptedCredentialIds: ids });
+      } else if (kind === 'current-user') {
+        sendSignal(kind, { rpId, userId, name: request.dataset.name, displayName: request.dataset.displayName });
+      }
+    }
+  }
+
+  const pages = { signin: signInPage, register: registerPage, account: accountPage };
   const page = pages[document.body.dataset.page];
   if (page) page();
 })();

@@ -9,10 +9,14 @@ import {
 import { ApiError } from '../apiError';
 import { CHALLENGE_TTL_MS, type AuthenticationChallenge } from '../challenges';
 import type { FixtureContext } from '../context';
+import { expectedOrigin, expectedRpIds } from '../ceremonyChecks';
 import { authenticationResponse, signedChallenge } from '../credentialResponse';
+import { faultOn } from '../faults';
+import { checkUserVerified } from '../policy';
+import { optionalUsername } from '../requestBody';
+import { checkSignatureCounter } from '../signatureCounter';
 import { establishedSessionId, startSignedInSession } from '../session';
 import type { Account, CredentialRecord } from '../store';
-import { Username } from '../username';
 
 type AuthenticationInfo = VerifiedAuthenticationResponse['authenticationInfo'];
 type Found = { account: Account; credential: CredentialRecord };
@@ -21,13 +25,14 @@ export function authenticationRoutes(context: FixtureContext): Router {
   const router = Router();
 
   router.post('/api/authentication/options', async (req, res) => {
+    // Username-first sends a username; discoverable sign-in sends none (or an empty one).
     const username = optionalUsername(req);
     // An unknown username gets the same kind of answer as no username, so accounts cannot be probed.
     const account = username === undefined ? undefined : context.store.findAccount(username);
     const options = await generateAuthenticationOptions({
       rpID: context.rp.id,
       allowCredentials: (account?.credentials ?? []).map(({ id, transports }) => ({ id, transports })),
-      userVerification: 'preferred',
+      userVerification: context.policy.userVerification,
       timeout: CHALLENGE_TTL_MS,
     });
     context.challenges.issue(establishedSessionId(req), options.challenge, {
@@ -38,32 +43,27 @@ export function authenticationRoutes(context: FixtureContext): Router {
   });
 
   router.post('/api/authentication/verify', async (req, res) => {
-    const response = authenticationResponse(req.body);
+    // Fault crash-on-malformed: the body goes to verification unchecked, so a malformed one is a 500.
+    const response = faultOn(context.faults, 'crash-on-malformed') ? (req.body as AuthenticationResponseJSON) : authenticationResponse(req.body);
     const challenge = signedChallenge(response.response.clientDataJSON);
     const pending = takeAuthenticationChallenge(context, req, challenge);
     const found = knownCredential(context, response);
     checkOwner(context, pending, found, response);
     const info = await verified(context, response, challenge, found.credential);
+    checkUserVerified(context, info.userVerified);
+    checkSignatureCounter(found.credential, info.newCounter, context.faults);
     context.store.recordUse(found.credential, {
       counter: info.newCounter,
       deviceType: info.credentialDeviceType,
-      backedUp: info.credentialBackedUp,
+      // Fault stale-sync-state: the backup state stays as it was at creation; a passkey backed up since still shows as not.
+      backedUp: faultOn(context.faults, 'stale-sync-state') ? found.credential.backedUp : info.credentialBackedUp,
       at: new Date(),
     });
-    await startSignedInSession(req, found.account.username, context.challenges);
+    await startSignedInSession(req, found.account.username, context.challenges, context.faults);
     res.json({ verified: true, redirect: '/account' });
   });
 
   return router;
-}
-
-/** Username-first sends a username; discoverable sign-in sends none (or an empty one). */
-function optionalUsername(req: Request): string | undefined {
-  const raw = (req.body as { username?: unknown } | undefined)?.username;
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
-  const parsed = Username.safeParse(raw);
-  if (!parsed.success) throw new ApiError(400, parsed.error.issues[0]?.message ?? 'Enter a valid username.', 'bad-username');
-  return parsed.data;
 }
 
 function takeAuthenticationChallenge(context: FixtureContext, req: Request, challenge: string): AuthenticationChallenge {
@@ -81,9 +81,20 @@ function knownCredential(context: FixtureContext, response: AuthenticationRespon
       400,
       'This passkey is not registered on this site (it may have been removed). Sign in with another passkey.',
       'unknown-credential',
+      unknownCredentialSignal(context, response.id),
     );
   }
   return found;
+}
+
+/**
+ * What the page passes to PublicKeyCredential.signalUnknownCredential, so the provider can hide
+ * or remove a passkey this site no longer knows.
+ */
+function unknownCredentialSignal(context: FixtureContext, credentialId: string): Record<string, unknown> {
+  // Fault no-signal-unknown-credential: the page is not told to signal, so the dead passkey stays offered.
+  if (faultOn(context.faults, 'no-signal-unknown-credential')) return {};
+  return { signal: { kind: 'unknown-credential', rpId: context.rp.id, credentialId } };
 }
 
 /** The passkey must belong to the account asked for, and its user handle must match that account. */
@@ -108,9 +119,11 @@ async function verified(
     result = await verifyAuthenticationResponse({
       response,
       expectedChallenge: challenge,
-      expectedOrigin: context.rp.origin,
-      expectedRPID: context.rp.id,
-      credential: { id: credential.id, publicKey: credential.publicKey, counter: credential.counter, transports: credential.transports },
+      expectedOrigin: expectedOrigin(context, response.response.clientDataJSON),
+      expectedRPID: expectedRpIds(context),
+      // Counter 0 turns SimpleWebAuthn's own counter check off: the rule is signatureCounter.ts's.
+      credential: { id: credential.id, publicKey: credential.publicKey, counter: 0, transports: credential.transports },
+      // User verification is judged after verification (checkUserVerified), for a clear error code.
       requireUserVerification: false,
     });
   } catch (error) {

@@ -1,16 +1,13 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { Router } from 'express';
 import type { FixtureContext } from '../context';
 import { creationAdvice } from '../creationAdvice';
+import { csrfToken } from '../csrf';
 import { detectEnvironment } from '../environment';
-import type { ActiveFaults } from '../faults';
-import { accountPage, type PasskeyRow } from '../pages/account';
 import { registerPage } from '../pages/register';
 import { signInPage } from '../pages/signin';
-import { providerName } from '../providerName';
 import { currentAccount, endSession, establishedSessionId } from '../session';
-import type { Account, CredentialRecord } from '../store';
-import { syncState } from '../syncState';
+import { sendAccountPage } from './accountView';
 
 export function pageRoutes(context: FixtureContext): Router {
   const router = Router();
@@ -24,14 +21,14 @@ export function pageRoutes(context: FixtureContext): Router {
     // once share one session instead of each starting their own.
     establishedSessionId(req);
     const environment = detectEnvironment(req.headers, context.faults);
-    sendPage(res, signInPage({ environment, signedInAs: currentAccount(req, context.store)?.username }));
+    sendPage(res, signInPage({ environment, signedInAs: currentAccount(req, context.store)?.username, csrfToken: csrfToken(req), faults: context.faults }));
   });
 
   router.get('/register', (req, res) => {
     establishedSessionId(req);
     const environment = detectEnvironment(req.headers, context.faults);
     const signedInAs = currentAccount(req, context.store)?.username;
-    sendPage(res, registerPage({ environment, advice: creationAdvice(environment), signedInAs }));
+    sendPage(res, registerPage({ environment, advice: creationAdvice(environment, context.faults), signedInAs, csrfToken: csrfToken(req) }));
   });
 
   router.get('/account', (req, res) => {
@@ -40,7 +37,7 @@ export function pageRoutes(context: FixtureContext): Router {
       res.redirect(302, '/signin');
       return;
     }
-    sendPage(res, accountPage(accountProps(req, account, context.faults)));
+    sendAccountPage(req, res, context, account);
   });
 
   router.post('/signout', async (req, res) => {
@@ -54,28 +51,4 @@ export function pageRoutes(context: FixtureContext): Router {
 
 function sendPage(res: Response, page: string): void {
   res.type('html').send(page);
-}
-
-function accountProps(req: Request, account: Account, faults: ActiveFaults) {
-  const passkeys = account.credentials.map((credential) => passkeyRow(credential, faults));
-  const createdId = typeof req.query['created'] === 'string' ? req.query['created'] : undefined;
-  return {
-    username: account.username,
-    environment: detectEnvironment(req.headers, faults),
-    passkeys,
-    created: passkeys.find((passkey) => passkey.id === createdId),
-  };
-}
-
-/** What the page tells the user about one passkey; the faults bend it here, in the real helpers. */
-function passkeyRow(credential: CredentialRecord, faults: ActiveFaults): PasskeyRow {
-  return {
-    id: credential.id,
-    aaguid: credential.aaguid,
-    provider: providerName(credential.aaguid, faults),
-    sync: syncState(credential, faults),
-    createdIn: credential.createdEnvironment,
-    createdAt: credential.createdAt,
-    lastUsedAt: credential.lastUsedAt,
-  };
 }

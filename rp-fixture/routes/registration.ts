@@ -11,12 +11,14 @@ import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { ApiError } from '../apiError';
 import { CHALLENGE_TTL_MS, type RegistrationChallenge } from '../challenges';
 import type { FixtureContext } from '../context';
+import { expectedOrigin, expectedRpIds } from '../ceremonyChecks';
 import { registrationResponse, signedChallenge } from '../credentialResponse';
 import { detectEnvironment, environmentLabel, type DetectedEnvironment } from '../environment';
 import { faultOn, type ActiveFaults } from '../faults';
+import { checkUserVerified } from '../policy';
+import { optionalUsername } from '../requestBody';
 import { currentAccount, establishedSessionId, startSignedInSession } from '../session';
 import type { Account, CredentialRecord } from '../store';
-import { Username } from '../username';
 
 type RegistrationInfo = NonNullable<VerifiedRegistrationResponse['registrationInfo']>;
 
@@ -35,8 +37,8 @@ export function registrationRoutes(context: FixtureContext): Router {
       userDisplayName: registrant.username,
       userID: isoBase64URL.toBuffer(registrant.userId),
       attestationType: 'none',
-      excludeCredentials: (registrant.existing?.credentials ?? []).map(({ id, transports }) => ({ id, transports })),
-      authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
+      excludeCredentials: excludedCredentials(context, registrant.existing),
+      authenticatorSelection: { residentKey: 'required', userVerification: context.policy.userVerification },
       timeout: CHALLENGE_TTL_MS,
     });
     context.challenges.issue(establishedSessionId(req), options.challenge, {
@@ -49,31 +51,44 @@ export function registrationRoutes(context: FixtureContext): Router {
   });
 
   router.post('/api/registration/verify', async (req, res) => {
-    const response = registrationResponse(req.body);
+    // Fault crash-on-malformed: the body goes to verification unchecked, so a malformed one is a 500.
+    const response = faultOn(context.faults, 'crash-on-malformed') ? (req.body as RegistrationResponseJSON) : registrationResponse(req.body);
     const challenge = signedChallenge(response.response.clientDataJSON);
     const pending = takeRegistrationChallenge(context, req, challenge);
     const info = await verified(context, response, challenge);
+    checkUserVerified(context, info.userVerified);
     if (context.store.findCredential(info.credential.id)) {
       throw new ApiError(400, 'This passkey is already registered here.', 'credential-exists');
     }
     const credential = credentialRecord(info, response, createdEnvironment(req, context.faults));
     const account = saveCredential(context, req, pending, credential);
-    await startSignedInSession(req, account.username, context.challenges);
+    await startSignedInSession(req, account.username, context.challenges, context.faults);
     res.json({ verified: true, redirect: `/account?created=${encodeURIComponent(credential.id)}` });
   });
 
   return router;
 }
 
+/**
+ * The account's passkeys, which the authenticator must not duplicate: a provider that already holds
+ * one of them for this account refuses with InvalidStateError instead of making a second.
+ */
+function excludedCredentials(context: FixtureContext, account: Account | undefined) {
+  // Fault no-exclude-credentials: nothing is excluded, so one provider can end up with two passkeys for the account.
+  if (faultOn(context.faults, 'no-exclude-credentials')) return [];
+  return (account?.credentials ?? []).map(({ id, transports }) => ({ id, transports }));
+}
+
 /** Signed in: the passkey goes to that account. Otherwise the username must be free. */
 function registrantFor(req: Request, context: FixtureContext): Registrant {
+  // Checked even when signed in (then it is not used): a malformed request is refused either way.
+  const username = optionalUsername(req);
   const signedIn = currentAccount(req, context.store);
   if (signedIn) return { username: signedIn.username, userId: signedIn.userId, existing: signedIn };
-  const parsed = Username.safeParse((req.body as { username?: unknown } | undefined)?.username);
-  if (!parsed.success) throw new ApiError(400, parsed.error.issues[0]?.message ?? 'Enter a username.', 'bad-username');
-  if (context.store.findAccount(parsed.data)) throw accountExists(parsed.data);
+  if (username === undefined) throw new ApiError(400, 'Enter a username.', 'bad-username');
+  if (context.store.findAccount(username)) throw accountExists(username);
   // A fresh random user handle: it must not reveal the username to the authenticator's storage.
-  return { username: parsed.data, userId: isoBase64URL.fromBuffer(randomBytes(32)) };
+  return { username, userId: isoBase64URL.fromBuffer(randomBytes(32)) };
 }
 
 function accountExists(username: string): ApiError {
@@ -98,8 +113,9 @@ async function verified(context: FixtureContext, response: RegistrationResponseJ
     result = await verifyRegistrationResponse({
       response,
       expectedChallenge: challenge,
-      expectedOrigin: context.rp.origin,
-      expectedRPID: context.rp.id,
+      expectedOrigin: expectedOrigin(context, response.response.clientDataJSON),
+      expectedRPID: expectedRpIds(context),
+      // User verification is judged after verification (checkUserVerified), for a clear error code.
       requireUserVerification: false,
     });
   } catch (error) {

@@ -11,11 +11,13 @@ function simpleWebAuthnBundle(): string {
 }
 
 const APP_SCRIPT = path.join(import.meta.dirname, '..', 'public', 'app.js');
+const API_SCRIPT = path.join(import.meta.dirname, '..', 'public', 'rpApi.js');
 
 export function staticRoutes(): Router {
   const router = Router();
   const bundle = simpleWebAuthnBundle();
   router.get('/static/simplewebauthn-browser.js', (_req, res) => sendScript(res, bundle));
+  router.get('/static/rpApi.js', (_req, res) => sendScript(res, API_SCRIPT));
   router.get('/static/app.js', (_req, res) => sendScript(res, APP_SCRIPT));
   return router;
 }

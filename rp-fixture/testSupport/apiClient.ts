@@ -4,16 +4,57 @@
  */
 export class ApiClient {
   private readonly cookies = new Map<string, string>();
+  /** The CSRF token a page of the current session carried, and the cookies it was read under. */
+  private csrf: { token: string; cookies: string } | undefined;
 
   constructor(readonly baseUrl: string) {}
 
-  async post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+  /**
+   * Posts JSON with the session's CSRF token in X-CSRF-Token, as the page script does. Pass an
+   * `X-CSRF-Token` header yourself to send another one, or `{ csrf: false }` to send none.
+   */
+  async post(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    options: { csrf?: boolean } = {},
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
+    const token: Record<string, string> = options.csrf === false ? {} : { 'X-CSRF-Token': await this.csrfToken() };
     const response = await this.request(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: this.baseUrl, ...headers },
+      headers: { 'Content-Type': 'application/json', Origin: this.baseUrl, ...token, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  }
+
+  /**
+   * Submits a server-rendered form (urlencoded) as a browser would, with the session's `_csrf`
+   * field unless `fields` sets its own or `{ csrf: false }` leaves it out.
+   */
+  async postForm(
+    path: string,
+    fields: Record<string, string> = {},
+    options: { csrf?: boolean } = {},
+  ): Promise<{ status: number; location: string | null; text: string }> {
+    const form = new URLSearchParams(options.csrf === false ? {} : { _csrf: await this.csrfToken() });
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    const response = await this.request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: this.baseUrl, Accept: 'text/html' },
+      body: form.toString(),
+    });
+    return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+  }
+
+  /** The token from `<meta name="csrf-token">`, read again whenever the session cookie changed. */
+  async csrfToken(): Promise<string> {
+    if (this.csrf && this.csrf.cookies === this.cookieHeader()) return this.csrf.token;
+    const page = await this.get('/signin');
+    const token = /<meta name="csrf-token" content="([^"]*)">/.exec(page.text)?.[1];
+    if (!token) throw new Error(`No CSRF token on /signin (status ${page.status}).`);
+    this.csrf = { token, cookies: this.cookieHeader() };
+    return token;
   }
 
   async get(path: string): Promise<{ status: number; location: string | null; text: string }> {
@@ -23,7 +64,7 @@ export class ApiClient {
 
   async request(path: string, init: RequestInit): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    if (this.cookies.size) headers.set('Cookie', this.cookieHeader());
     const response = await fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) this.keepCookie(line);
     return response;
@@ -32,6 +73,10 @@ export class ApiClient {
   /** The session cookie's value, to see it rotate at sign-in. */
   cookieValues(): string[] {
     return [...this.cookies.values()];
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
   private keepCookie(line: string): void {

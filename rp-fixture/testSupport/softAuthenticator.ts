@@ -16,6 +16,10 @@ export type SoftAuthenticatorOptions = {
   backupEligible?: boolean;
   /** BS flag: the passkey is backed up. */
   backedUp?: boolean;
+  /** UV flag; true unless set false. */
+  userVerified?: boolean;
+  /** Signs for this RP ID instead of the one in the options, to forge a response for another site. */
+  rpId?: string;
 };
 
 type StoredKey = { privateKey: KeyObject; userHandle: string; rpId: string; counter: number };
@@ -37,7 +41,7 @@ export class SoftAuthenticator {
     this.keys.set(id, { privateKey, userHandle: creation.user.id, rpId: creation.rp.id ?? 'localhost', counter: 0 });
     const clientDataJSON = this.clientData('webauthn.create', creation.challenge);
     const authData = Buffer.concat([
-      this.authDataHead(creation.rp.id ?? 'localhost', FLAG.AT, 0),
+      this.authDataHead(this.options.rpId ?? creation.rp.id ?? 'localhost', FLAG.AT, 0),
       Buffer.from((this.options.aaguid ?? '00000000-0000-0000-0000-000000000000').replaceAll('-', ''), 'hex'),
       u16(Buffer.from(id, 'base64url').length),
       Buffer.from(id, 'base64url'),
@@ -60,7 +64,7 @@ export class SoftAuthenticator {
     if (!id || !key) throw new Error('The soft authenticator holds no such passkey.');
     key.counter += 1;
     const clientDataJSON = this.clientData('webauthn.get', request.challenge);
-    const authData = this.authDataHead(request.rpId ?? key.rpId, 0, key.counter);
+    const authData = this.authDataHead(this.options.rpId ?? request.rpId ?? key.rpId, 0, key.counter);
     const signed = Buffer.concat([authData, createHash('sha256').update(Buffer.from(clientDataJSON, 'base64url')).digest()]);
     return {
       id,
@@ -81,7 +85,7 @@ export class SoftAuthenticator {
   }
 
   private authDataHead(rpId: string, extraFlags: number, counter: number): Buffer {
-    const flags = FLAG.UP | FLAG.UV | extraFlags | (this.options.backupEligible ? FLAG.BE : 0) | (this.options.backedUp ? FLAG.BS : 0);
+    const flags = FLAG.UP | (this.options.userVerified === false ? 0 : FLAG.UV) | extraFlags | (this.options.backupEligible ? FLAG.BE : 0) | (this.options.backedUp ? FLAG.BS : 0);
     const count = Buffer.alloc(4);
     count.writeUInt32BE(counter);
     return Buffer.concat([createHash('sha256').update(rpId).digest(), Buffer.from([flags]), count]);

@@ -1,0 +1,34 @@
+/**
+ * At most `max` events per key within a sliding window: failed password sign-ins per username
+ * (known or not, so the limit says nothing about which accounts exist), sign-in mails per address.
+ */
+export class AttemptLimit {
+  private readonly byKey = new Map<string, number[]>();
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly now: () => Date,
+  ) {}
+
+  reached(key: string): boolean {
+    return this.recent(key).length >= this.max;
+  }
+
+  record(key: string): void {
+    this.byKey.set(key, [...this.recent(key), this.now().getTime()]);
+  }
+
+  private recent(key: string): number[] {
+    const since = this.now().getTime() - this.windowMs;
+    const times = (this.byKey.get(key) ?? []).filter((time) => time > since);
+    if (times.length) this.byKey.set(key, times);
+    else this.byKey.delete(key);
+    return times;
+  }
+}
+
+/** How attempts are counted per account name or address: case and spacing do not make a new key. */
+export function attemptKey(text: string): string {
+  return text.normalize('NFC').trim().toLowerCase();
+}

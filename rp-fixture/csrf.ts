@@ -1,0 +1,116 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ApiError } from './apiError';
+import { detectEnvironment } from './environment';
+import { faultOn, type ActiveFaults } from './faults';
+import { html, type SafeHtml } from './pages/html';
+import { noticePage } from './pages/notice';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** Synchronizer token: every POST must carry it, as the `_csrf` field or the X-CSRF-Token header. */
+    csrfToken: string;
+  }
+}
+
+/** The form field name and the header name that carry the token. */
+export const CSRF_FIELD = '_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * The session's CSRF token, created on first use. A new session (as at sign-in, which regenerates
+ * it) gets a new token: a token seen before sign-in is worthless after it.
+ */
+export function csrfToken(req: Request): string {
+  req.session.csrfToken ??= randomBytes(32).toString('base64url');
+  return req.session.csrfToken;
+}
+
+/** The hidden input every server-rendered POST form carries. */
+export function csrfField(req: Request): SafeHtml {
+  return csrfInput(csrfToken(req));
+}
+
+/** The same input from a token already read, for page functions that take plain props. */
+export function csrfInput(token: string): SafeHtml {
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
+}
+
+/**
+ * Refuses every POST (and any other method that may change state) that does not carry the
+ * session's token: 403 `{error, code: "csrf"}` for the API and scripts, a page saying the form
+ * expired for form posts. Needs the session and the urlencoded body parser before it.
+ */
+export const requireCsrf: RequestHandler = (req, res, next) => checkCsrf(req, res, next, NO_FAULTS);
+
+/** `requireCsrf` as the app installs it: on every POST, unless the `no-csrf` fault is on. */
+export function csrfProtection(faults: ActiveFaults): RequestHandler {
+  return (req, res, next) => {
+    // Fault no-csrf: the token is handed out but never checked, so a forged POST goes through.
+    if (faultOn(faults, 'no-csrf')) return next();
+    checkCsrf(req, res, next, faults);
+  };
+}
+
+const NO_FAULTS: ActiveFaults = new Map();
+
+/** Methods that change nothing; every other one (POST above all) needs the token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function checkCsrf(req: Request, res: Response, next: NextFunction, faults: ActiveFaults): void {
+  if (SAFE_METHODS.has(req.method) || carriesValidToken(req)) return next();
+  if (isFormPost(req)) {
+    sendExpiredFormPage(req, res, faults);
+    return;
+  }
+  next(new ApiError(403, 'This request is missing its security token (CSRF). Reload the page and try again.', 'csrf'));
+}
+
+function carriesValidToken(req: Request): boolean {
+  const expected = req.session?.csrfToken;
+  if (expected === undefined) return false;
+  const header = req.headers[CSRF_HEADER];
+  const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+  const sent = typeof header === 'string' ? header : typeof field === 'string' ? field : undefined;
+  return sent !== undefined && sameToken(sent, expected);
+}
+
+function sameToken(sent: string, expected: string): boolean {
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A form submitted by the browser, not a script: it should get a page, not JSON. */
+function isFormPost(req: Request): boolean {
+  if (req.path.startsWith('/api/')) return false;
+  if (req.is('application/x-www-form-urlencoded') || req.is('multipart/form-data')) return true;
+  return req.accepts(['json', 'html']) === 'html';
+}
+
+/** Back to where the form was, when the browser said so and it is a page of this site. */
+function backLink(req: Request): string {
+  const referer = req.headers.referer;
+  if (referer === undefined) return '/';
+  try {
+    const url = new URL(referer);
+    return url.host === req.headers.host ? `${url.pathname}${url.search}` : '/';
+  } catch {
+    return '/';
+  }
+}
+
+function sendExpiredFormPage(req: Request, res: Response, faults: ActiveFaults): void {
+  // The page brings a fresh token with it, so the retry from the reloaded form works.
+  res.status(403).type('html').send(
+    noticePage({
+      title: 'This form has expired',
+      code: 'csrf.expired',
+      role: 'alert',
+      text: 'This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and try again.',
+      link: { href: backLink(req), label: 'Go back and try again' },
+      environment: detectEnvironment(req.headers, faults),
+      csrfToken: csrfToken(req),
+    }),
+  );
+}

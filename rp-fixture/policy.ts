@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ApiError } from './apiError';
+import { faultOn, type ActiveFaults } from './faults';
+
+/** How much the RP asks of the authenticator's user verification (PIN, biometrics). */
+export const USER_VERIFICATION_VALUES = ['required', 'preferred', 'discouraged'] as const;
+export const UserVerificationPolicy = z.enum(USER_VERIFICATION_VALUES);
+export type UserVerificationPolicy = z.infer<typeof UserVerificationPolicy>;
+
+/** The fixture RP's security settings. */
+export type Policy = {
+  /** Sent in both ceremonies' options; 'required' also refuses responses without the UV flag. */
+  userVerification: UserVerificationPolicy;
+};
+
+export const DEFAULT_POLICY: Policy = { userVerification: 'preferred' };
+
+export class PolicyError extends Error {}
+
+/** Fills in defaults and checks a policy given in code (plain JavaScript callers can pass anything). */
+export function policyFrom(input: Partial<Policy> = {}): Policy {
+  const userVerification = input.userVerification ?? DEFAULT_POLICY.userVerification;
+  const parsed = UserVerificationPolicy.safeParse(userVerification);
+  if (!parsed.success) {
+    throw new PolicyError(`Invalid user verification "${String(userVerification)}": use ${USER_VERIFICATION_VALUES.join(', ')}.`);
+  }
+  return { userVerification: parsed.data };
+}
+
+/** Whether a response without the UV flag is refused. */
+export function requireUserVerification(policy: Policy, faults: ActiveFaults): boolean {
+  // Fault ignore-user-verification: the policy says 'required', but a response without UV passes.
+  if (faultOn(faults, 'ignore-user-verification')) return false;
+  return policy.userVerification === 'required';
+}
+
+/** Refuses a verified response that lacks the UV flag when the policy requires user verification. */
+export function checkUserVerified(context: { policy: Policy; faults: ActiveFaults }, userVerified: boolean): void {
+  if (requireUserVerification(context.policy, context.faults) && !userVerified) {
+    throw new ApiError(
+      400,
+      'This site requires your passkey provider to check it is you (PIN, fingerprint, face or screen lock), and it did not. Try again and complete the check, or use another passkey.',
+      'user-verification-required',
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { faultOn, type ActiveFaults } from './faults';
+import { providerFamily } from './providerFamily';
+import type { SyncState } from './syncState';
+
+/**
+ * Whether the account page should suggest a second passkey in another provider, and why: every
+ * passkey is only on its device, or every passkey sits in one provider (losing that account or
+ * device loses them all). Security keys are each their own device, so several never count as one
+ * provider; an AAGUID nobody can name never counts either (it says nothing about the provider).
+ */
+export type SecondPasskeyAdvice = {
+  allDeviceBound: boolean;
+  /** The one provider's name when every passkey is in it; null otherwise. */
+  oneProvider: string | null;
+};
+
+export type PasskeySummary = { aaguid: string; provider: string; sync: SyncState };
+
+const NONE: SecondPasskeyAdvice = { allDeviceBound: false, oneProvider: null };
+
+export function secondPasskeyAdvice(passkeys: readonly PasskeySummary[], faults: ActiveFaults): SecondPasskeyAdvice {
+  // Fault no-second-provider-suggestion: the page never suggests a passkey in another provider.
+  if (faultOn(faults, 'no-second-provider-suggestion')) return NONE;
+  if (passkeys.length === 0) return NONE;
+  return {
+    allDeviceBound: passkeys.every((passkey) => passkey.sync === 'device-bound'),
+    oneProvider: oneProvider(passkeys),
+  };
+}
+
+function oneProvider(passkeys: readonly PasskeySummary[]): string | null {
+  const families = new Set(passkeys.map((passkey) => providerFamily(passkey.aaguid)));
+  const [family] = families;
+  if (families.size !== 1 || family === undefined || family === 'unknown' || family === 'security-key') return null;
+  // 'other' families are told apart by AAGUID: two different listed providers are not one.
+  if (family === 'other' && new Set(passkeys.map((passkey) => passkey.aaguid.toLowerCase())).size !== 1) return null;
+  return passkeys[0]?.provider ?? null;
+}

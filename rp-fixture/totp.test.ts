@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { checkTotp, newTotpEnrolment } from './totp';
+
+test('a password is stored as salted scrypt and checked in constant time', async () => {
+  const first = await hashPassword('correct horse battery');
+  const second = await hashPassword('correct horse battery');
+  expect(first).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+  expect(first).not.toBe(second);
+  expect(await verifyPassword('correct horse battery', first)).toBe(true);
+  expect(await verifyPassword('correct horse batterY', first)).toBe(false);
+  expect(await verifyPassword('anything', 'not-a-hash')).toBe(false);
+  expect(await verifyPassword('anything', await decoyHash())).toBe(false);
+});
+
+test('TOTP: the enrolled secret gives codes that pass once, one step of clock drift allowed', () => {
+  const { secret, uri } = newTotpEnrolment('alice');
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  expect(uri).toBe(`otpauth://totp/Passkey%20Matrix%20Fixture:alice?issuer=Passkey%20Matrix%20Fixture&secret=${secret}&algorithm=SHA1&digits=6&period=30`);
+  const at = new Date('2026-03-02T09:00:10Z');
+  const code = (time: number) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: time });
+  const step = checkTotp(secret, code(at.getTime()), at, null);
+  expect(step).toBe(Math.floor(at.getTime() / 30_000));
+  expect(checkTotp(secret, code(at.getTime()), at, step)).toBeNull();
+  expect(checkTotp(secret, code(at.getTime() - 30_000), at, null)).toBe((step ?? 0) - 1);
+  expect(checkTotp(secret, code(at.getTime() - 90_000), at, null)).toBeNull();
+  expect(checkTotp(secret, ` ${code(at.getTime()).slice(0, 3)} ${code(at.getTime()).slice(3)} `, at, null)).toBe(step);
+  expect(checkTotp(secret, 'abcdef', at, null)).toBeNull();
+});
