@@ -33,7 +33,7 @@ export default defineConfig<{ environmentId: string }>({
   },
   projects: [
     { name: 'unit', testDir: '.', testMatch: ['harness/**/*.test.ts', 'rp-fixture/**/*.test.ts'] },
-    { name: 'e2e', testDir: 'harness/e2e', testMatch: '**/*.e2e.ts', timeout: 15 * 60_000 },
+    { name: 'e2e', testDir: 'harness/e2e', testMatch: '**/*.e2e.ts', timeout: 45 * 60_000 },
     // Projects are environments: `--project=windows-edge` runs one.
     ...loadEnvironments().map((environment) => ({
       name: environment.id,
