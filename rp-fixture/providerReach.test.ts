@@ -9,11 +9,12 @@ function env(os: OsId, browser: BrowserId): DetectedEnvironment {
   return { os, browser, label: environmentLabel(os, browser) };
 }
 
-function passkey(aaguid: string, options: { synced?: boolean; madeIn?: DetectedEnvironment; transports?: string[] } = {}): PasskeyForReach {
+function passkey(aaguid: string, options: { synced?: boolean; backedUp?: boolean; madeIn?: DetectedEnvironment; transports?: string[] } = {}): PasskeyForReach {
   return {
     aaguid,
     transports: options.transports ?? ['internal', 'hybrid'],
     deviceType: options.synced === false ? 'singleDevice' : 'multiDevice',
+    backedUp: options.synced !== false && options.backedUp !== false,
     createdEnvironment: options.madeIn ?? env('windows', 'chrome'),
   };
 }
@@ -86,4 +87,11 @@ test('usable here: anything but "no"; the wrong-reachability fault bends only wh
   const wrong = activeFaults([{ name: 'wrong-reachability' }]);
   expect(providerReach(ICLOUD, env('windows', 'chrome'), wrong).reach).toBe('yes');
   expect(usableHere(ICLOUD, env('windows', 'chrome'))).toBe(false);
+});
+
+test('a passkey that can sync but is not backed up yet (BE=1, BS=0) is only "maybe" elsewhere', () => {
+  const notBackedUp = passkey('ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4', { backedUp: false });
+  expect(reach(GPM, 'android', 'chrome')).toBe('yes');
+  expect(reach(notBackedUp, 'android', 'chrome')).toBe('maybe');
+  expect(reach(notBackedUp, 'windows', 'edge')).toBe('no');
 });

@@ -31,7 +31,7 @@ export type ReachFamily =
 export type ReachAnswer = { reach: Reach; why: string };
 
 /** What of a stored passkey the answer depends on. */
-export type PasskeyForReach = Pick<CredentialRecord, 'aaguid' | 'transports' | 'deviceType' | 'createdEnvironment'>;
+export type PasskeyForReach = Pick<CredentialRecord, 'aaguid' | 'transports' | 'deviceType' | 'backedUp' | 'createdEnvironment'>;
 
 /** Password managers that run on every system through their apps and browser extensions. */
 const THIRD_PARTY: readonly ProviderFamilyId[] = ['1password', 'dashlane', 'bitwarden', 'nordpass', 'keeper', 'proton-pass', 'enpass', 'lastpass'];
@@ -66,6 +66,15 @@ export function usableHere(passkey: PasskeyForReach, here: DetectedEnvironment):
 }
 
 function realReach(passkey: PasskeyForReach, here: DetectedEnvironment): ReachAnswer {
+  const answer = reachByProvider(passkey, here);
+  // BE=1, BS=0: it can sync, but has not been backed up yet, so it may not be on the provider account.
+  if (answer.reach === 'yes' && passkey.deviceType === 'multiDevice' && !passkey.backedUp && reachFamily(passkey) !== 'security-key') {
+    return { reach: 'maybe', why: `${answer.why} This passkey was not backed up yet when last used, so it may not have synced.` };
+  }
+  return answer;
+}
+
+function reachByProvider(passkey: PasskeyForReach, here: DetectedEnvironment): ReachAnswer {
   const family = reachFamily(passkey);
   if (family === 'security-key') {
     return { reach: 'yes', why: 'It works here if you have the security key with you: insert it or hold it to this device.' };

@@ -11,7 +11,7 @@ forEveryCell(() => {
     });
     await user.on('here').register(username);
     await user.on('here').signOut();
-    await expectSignIn(user.on('phone'), username, oracle.signIn(user, 'phone'));
+    await expectSignIn(user.on('phone'), username, oracle.signIn(user, 'phone'), oracle.signInHelp(user, 'phone'));
   });
 
   test('a passkey made here, then signing in on a Windows laptop in Edge', async ({ world, oracle, username }) => {
@@ -21,6 +21,6 @@ forEveryCell(() => {
     });
     await user.on('here').register(username);
     await user.on('here').signOut();
-    await expectSignIn(user.on('laptop'), username, oracle.signIn(user, 'laptop'));
+    await expectSignIn(user.on('laptop'), username, oracle.signIn(user, 'laptop'), oracle.signInHelp(user, 'laptop'));
   });
 });

@@ -1,5 +1,7 @@
 import type { Cell } from '../matrix/cell';
+import type { MatrixData } from '../matrix/load';
 import type { SupportSnapshot } from '../matrix/schema';
+import { signInHelpExpectation, type SignInHelpExpectation } from './signInHelpExpectation';
 import type { World } from '../world/world';
 import { creationExpectation, type CreationExpectation } from './creationExpectation';
 import { expectedPasskey, type ExpectedPasskey } from './expectedPasskey';
@@ -11,13 +13,16 @@ export interface Oracle {
   creation(): CreationExpectation;
   createdPasskey(): ExpectedPasskey;
   signIn(world: World, device: string, provider?: string): SignInExpectation;
+  /** What the RP must offer on `device` after a passkey sign-in there did not work. */
+  signInHelp(world: World, device: string): SignInHelpExpectation;
 }
 
-export function oracleFor(cell: Cell, snapshot: SupportSnapshot): Oracle {
+export function oracleFor(cell: Cell, snapshot: SupportSnapshot, data: MatrixData): Oracle {
   return {
     snapshot,
     creation: () => creationExpectation(snapshot, cell),
     createdPasskey: () => expectedPasskey(cell),
     signIn: (world, device, provider) => signInExpectation(snapshot, world.facts(), device, provider),
+    signInHelp: (world, device) => signInHelpExpectation(snapshot, data.providers, data.capabilities, world.facts(), device),
   };
 }

@@ -21,6 +21,21 @@ export interface PasskeyView {
   createdIn: { os: OsId | 'unknown'; browser: BrowserId | 'unknown'; label: string };
 }
 
+/** Whether the RP says a provider's passkeys can be used from here. */
+export type Reachability = 'yes' | 'no' | 'maybe';
+
+/** What the RP tells a user whose passkey sign-in did not work. */
+export interface SignInHelpView {
+  /** The providers named as holding the account's passkeys (name null: the RP says it does not know it). */
+  providers: { name: string | null; reachable: Reachability }[];
+  /** A cross-device sign-in (QR code, "use a phone") is offered. */
+  crossDevice: boolean;
+  /** Other ways in offered (password, email link...), by the RP's own names. */
+  otherWays: string[];
+  /** The RP explains how to recover an account that only passkeys sign in to (e.g. support). */
+  recoveryPath: boolean;
+}
+
 /**
  * How the harness drives one RP through its pages, exactly as a user's browser would: it only
  * ever reaches the RP over HTTP, through the page. One implementation per RP; scenarios never
@@ -37,6 +52,8 @@ export interface RpAdapter {
   signedInAs(page: Page, baseUrl: string): Promise<string | null>;
   /** Every passkey of the signed-in account, as the management page shows them. */
   listPasskeys(page: Page, baseUrl: string): Promise<PasskeyView[]>;
+  /** What the RP offers the user after a passkey sign-in for `username` did not work. */
+  signInHelp(page: Page, baseUrl: string, username: string): Promise<SignInHelpView>;
 }
 
 /** The RP refused or failed a step; carries what the user was shown. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { PasskeyView, RpAdapter, SignInMethod } from './adapter';
+import type { PasskeyView, RpAdapter, SignInHelpView, SignInMethod } from './adapter';
 
 /** The RP under test, driven through its adapter on one page. */
 export interface Rp {
@@ -11,6 +11,7 @@ export interface Rp {
   signIn(method: SignInMethod, username: string): Promise<void>;
   signedInAs(): Promise<string | null>;
   listPasskeys(): Promise<PasskeyView[]>;
+  signInHelp(username: string): Promise<SignInHelpView>;
 }
 
 export function bindRp(adapter: RpAdapter, page: Page, url: string): Rp {
@@ -23,5 +24,6 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string): Rp {
     signIn: (method, username) => adapter.signIn(page, url, method, username),
     signedInAs: () => adapter.signedInAs(page, url),
     listPasskeys: () => adapter.listPasskeys(page, url),
+    signInHelp: (username) => adapter.signInHelp(page, url, username),
   };
 }

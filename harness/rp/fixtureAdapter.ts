@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
-import { RpNoAnswerError, RpStepError, type PasskeyView, type RpAdapter, type SignInMethod } from './adapter';
+import { RpNoAnswerError, RpStepError, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView } from './adapter';
 
 /** Waits for the page to reach `path`, or for the RP's failure message; every wait is bounded. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
@@ -86,5 +86,25 @@ export const fixtureAdapter: RpAdapter = {
       });
     }
     return views;
+  },
+
+  async signInHelp(page, baseUrl, username): Promise<SignInHelpView> {
+    const url = new URL('/signin/help', baseUrl);
+    url.searchParams.set('username', username);
+    await page.goto(url.href);
+    const providers: SignInHelpView['providers'] = [];
+    for (const item of await page.locator('[data-message="signin-help.providers"] [data-provider]').all()) {
+      providers.push({
+        name: knownProvider((await item.getAttribute('data-provider')) ?? ''),
+        reachable: oneOf<Reachability>(['yes', 'no', 'maybe'], await item.getAttribute('data-reachable')) as Reachability,
+      });
+    }
+    const otherWays = await page.locator('[data-message="signin-help.other-ways"] a[id]').evaluateAll((links) => links.map((a) => a.id));
+    return {
+      providers,
+      crossDevice: (await page.locator('[data-message="signin-help.cross-device"] #signin-hybrid').count()) > 0,
+      otherWays,
+      recoveryPath: (await page.locator('[data-message="signin-help.passkey-only"]').count()) > 0,
+    };
   },
 };
