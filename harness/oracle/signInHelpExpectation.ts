@@ -45,9 +45,10 @@ export function signInHelpExpectation(
   const here = facts.devices.find((d) => d.name === deviceName);
   if (!here) throw new Error(`No device "${deviceName}" in the world`);
   const hints = new Map<string, ProviderHintExpectation>();
-  for (const passkey of facts.passkeys.filter((p) => !p.lost)) {
+  // A lost passkey is still on the RP's records (it cannot know), so it is still named; any reach claim stands.
+  for (const passkey of facts.passkeys) {
     const provider = providers.find((p) => p.id === passkey.provider)!;
-    const reach = truthfulReach(snapshot, passkey, provider, here);
+    const reach: Reachability[] = passkey.lost ? ['yes', 'maybe', 'no'] : truthfulReach(snapshot, passkey, provider, here);
     const known = hints.get(provider.id);
     // Several passkeys in one provider: any claim true of one of them is true of the provider.
     const reachable = known ? [...new Set([...known.reachable, ...reach])] : reach;
