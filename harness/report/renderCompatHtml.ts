@@ -1,16 +1,9 @@
 import type { CellResult, CellStatus, CompatReport } from './compatReport';
 import { escapeHtml as e } from './escapeHtml';
+import { OS_TITLES } from './osTitles';
 import { SYNC_FLAGS } from '../matrix/cell';
 import type { OsId, SupportStatus } from '../matrix/schema';
 
-const OS_TITLES: Record<OsId, string> = {
-  windows: 'Windows',
-  macos: 'macOS',
-  ios: 'iOS/iPadOS',
-  android: 'Android',
-  linux: 'Linux',
-  chromeos: 'ChromeOS',
-};
 
 const BROWSER_TITLES: Record<string, string> = {
   chrome: 'Chrome',
