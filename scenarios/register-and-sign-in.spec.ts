@@ -1,12 +1,15 @@
+// The seed's service tips on creating a passkey: say where it will go and whether it syncs, then
+// show the provider, the sync state and where it was made (user tip 2: know your provider).
 import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectedPasskey } from '../harness/oracle/expectedPasskey';
+import { expectCreation } from '../harness/fixtures/expectCreation';
 
 forEveryCell(() => {
-  test('register a passkey, sign out, sign in with it', async ({ rp, cell, authenticator, username }) => {
+  test('register a passkey, sign out, sign in with it', async ({ rp, oracle, authenticator, username }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
-    const expected = expectedPasskey(cell);
+    const expected = oracle.createdPasskey();
 
-    await test.step('register a passkey', () => rp.register(username));
+    const said = await test.step('register a passkey', () => rp.register(username));
+    await expectCreation(said, oracle.creation(), expected);
     await test.step('sign out', () => rp.signOut());
     await test.step('sign in with the passkey', () => rp.signIn('discoverable', username));
 

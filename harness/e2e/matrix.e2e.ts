@@ -51,7 +51,7 @@ test('an RP that shows one provider wrongly turns exactly that provider\'s cells
   for (const id of expectedRed) {
     const registration = cells.find((c) => c.id === id)!.scenarios.find((s) => s.name.startsWith('register a passkey'));
     expect(registration?.status, id).toBe('fail');
-    expect(registration?.reason, id).toMatch(/provider name shown/);
+    expect(registration?.reason, id).toMatch(/provider said to hold it/);
   }
   expect(run.report!.rp.faults).toEqual([`mislabel-provider=${onePassword.aaguid}`]);
   expect(run.exitCode).not.toBe(0);

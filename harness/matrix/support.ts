@@ -19,3 +19,13 @@ export function defaultSyncFlag(snapshot: SupportSnapshot, environment: Environm
   const allowed = snapshot.tables[environment.os].providers[provider.id]?.syncStates ?? [provider.defaultSync];
   return allowed.includes(provider.defaultSync) ? provider.defaultSync : allowed[0]!;
 }
+
+/**
+ * The provider a user would most likely add beside `except` in the environment: the first other
+ * built-in default, else the first other usable provider in the data's order. Null when none.
+ */
+export function anotherProvider(snapshot: SupportSnapshot, environment: Environment, providers: Provider[], except: string): Provider | null {
+  const defaults = snapshot.tables[environment.os].defaults[environment.browser] ?? [];
+  const candidates = [...defaults.map((id) => providers.find((p) => p.id === id)!), ...providers];
+  return candidates.find((p) => p.id !== except && isUsable(snapshot, environment, p.id)) ?? null;
+}

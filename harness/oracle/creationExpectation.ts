@@ -1,5 +1,5 @@
 import type { Cell } from '../matrix/cell';
-import type { Environment, SupportSnapshot } from '../matrix/schema';
+import type { Environment, Provider, SupportSnapshot } from '../matrix/schema';
 import { syncsHere } from '../matrix/support';
 
 /** What a careful RP says before and after a passkey is created, computed from the data alone. */
@@ -12,11 +12,13 @@ export interface CreationExpectation {
    * when it depends on the device (Chrome on Windows: GPM with a TPM, else Windows Hello).
    */
   noSyncWarning: 'required' | 'forbidden' | 'either';
+  /** The names (and aliases) the RP may give those providers. */
+  likelyProviderNames: string[];
   /** After creating a device-bound passkey, the nudge to add one in another provider. */
   deviceBoundAdvice: boolean;
 }
 
-export function beforeCreation(snapshot: SupportSnapshot, environment: Environment): Omit<CreationExpectation, 'deviceBoundAdvice'> {
+export function beforeCreation(snapshot: SupportSnapshot, environment: Environment): Pick<CreationExpectation, 'likelyProviders' | 'noSyncWarning'> {
   const likelyProviders = snapshot.tables[environment.os].defaults[environment.browser] ?? [];
   const syncing = likelyProviders.filter((id) => syncsHere(snapshot, environment, id));
   const noSyncWarning =
@@ -24,6 +26,8 @@ export function beforeCreation(snapshot: SupportSnapshot, environment: Environme
   return { likelyProviders, noSyncWarning };
 }
 
-export function creationExpectation(snapshot: SupportSnapshot, cell: Cell): CreationExpectation {
-  return { ...beforeCreation(snapshot, cell.environment), deviceBoundAdvice: cell.sync === 'device-bound' };
+export function creationExpectation(snapshot: SupportSnapshot, cell: Cell, providers: Provider[]): CreationExpectation {
+  const before = beforeCreation(snapshot, cell.environment);
+  const likelyProviderNames = providers.filter((p) => before.likelyProviders.includes(p.id)).flatMap((p) => [p.name, ...p.aliases]);
+  return { ...before, likelyProviderNames, deviceBoundAdvice: cell.sync === 'device-bound' };
 }

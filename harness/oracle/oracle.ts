@@ -1,6 +1,7 @@
 import type { Cell } from '../matrix/cell';
 import type { MatrixData } from '../matrix/load';
 import type { SupportSnapshot } from '../matrix/schema';
+import { anotherProvider } from '../matrix/support';
 import { signInHelpExpectation, type SignInHelpExpectation } from './signInHelpExpectation';
 import type { World } from '../world/world';
 import { creationExpectation, type CreationExpectation } from './creationExpectation';
@@ -13,6 +14,8 @@ export interface Oracle {
   creation(): CreationExpectation;
   createdPasskey(): ExpectedPasskey;
   signIn(world: World, device: string, provider?: string): SignInExpectation;
+  /** The provider a user here would add beside the cell's (user tip 3), or null when there is none. */
+  secondProvider(): string | null;
   /** What the RP must offer on `device` after a passkey sign-in there did not work. */
   signInHelp(world: World, device: string): SignInHelpExpectation;
 }
@@ -20,9 +23,10 @@ export interface Oracle {
 export function oracleFor(cell: Cell, snapshot: SupportSnapshot, data: MatrixData): Oracle {
   return {
     snapshot,
-    creation: () => creationExpectation(snapshot, cell),
+    creation: () => creationExpectation(snapshot, cell, data.providers),
     createdPasskey: () => expectedPasskey(cell),
     signIn: (world, device, provider) => signInExpectation(snapshot, world.facts(), device, provider),
+    secondProvider: () => anotherProvider(snapshot, cell.environment, data.providers, cell.provider.id)?.id ?? null,
     signInHelp: (world, device) => signInHelpExpectation(snapshot, data.providers, data.capabilities, world.facts(), device),
   };
 }

@@ -21,6 +21,18 @@ export interface PasskeyView {
   createdIn: { os: OsId | 'unknown'; browser: BrowserId | 'unknown'; label: string };
 }
 
+/** What the RP tells the user around creating a passkey, before and after. */
+export interface CreationView {
+  /** Before: the providers the RP says will most likely save the passkey, most likely first; empty when it names none. */
+  expectedProviders: string[];
+  /** Before: the RP warned that the passkey will not sync from here. */
+  wontSyncWarning: boolean;
+  /** After: where the RP says the passkey was saved (null: it says it does not know) and whether it syncs. */
+  saved: { providerName: string | null; sync: SyncFlag | 'unknown' };
+  /** After: the RP advised adding a passkey elsewhere because this one stays on this device. */
+  deviceBoundAdvice: boolean;
+}
+
 /** Whether the RP says a provider's passkeys can be used from here. */
 export type Reachability = 'yes' | 'no' | 'maybe';
 
@@ -44,7 +56,9 @@ export interface SignInHelpView {
 export interface RpAdapter {
   readonly name: string;
   /** Creates an account with its first passkey and leaves the user signed in. */
-  register(page: Page, baseUrl: string, username: string): Promise<void>;
+  register(page: Page, baseUrl: string, username: string): Promise<CreationView>;
+  /** Signed in: adds another passkey to the account, from the page where the RP offers it. */
+  addPasskey(page: Page, baseUrl: string): Promise<CreationView>;
   signOut(page: Page, baseUrl: string): Promise<void>;
   /** Signs in with a passkey; resolves once signed in, throws with what the RP said otherwise. */
   signIn(page: Page, baseUrl: string, method: SignInMethod, username: string): Promise<void>;

@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
-import type { PasskeyView, RpAdapter, SignInHelpView, SignInMethod } from './adapter';
+import type { CreationView, PasskeyView, RpAdapter, SignInHelpView, SignInMethod } from './adapter';
 
 /** The RP under test, driven through its adapter on one page. */
 export interface Rp {
   url: string;
   adapter: RpAdapter;
   page: Page;
-  register(username: string): Promise<void>;
+  register(username: string): Promise<CreationView>;
+  addPasskey(): Promise<CreationView>;
   signOut(): Promise<void>;
   signIn(method: SignInMethod, username: string): Promise<void>;
   signedInAs(): Promise<string | null>;
@@ -20,6 +21,7 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string): Rp {
     adapter,
     page,
     register: (username) => adapter.register(page, url, username),
+    addPasskey: () => adapter.addPasskey(page, url),
     signOut: () => adapter.signOut(page, url),
     signIn: (method, username) => adapter.signIn(page, url, method, username),
     signedInAs: () => adapter.signedInAs(page, url),

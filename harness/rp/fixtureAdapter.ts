@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
-import { RpNoAnswerError, RpStepError, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView } from './adapter';
+import { RpNoAnswerError, RpStepError, type CreationView, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView } from './adapter';
 
 /** Waits for the page to reach `path`, or for the RP's failure message; every wait is bounded. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
@@ -28,6 +28,27 @@ function knownProvider(shown: string): string | null {
   return shown === 'Unknown provider' ? null : shown;
 }
 
+/** On the register page: reads what it says will happen, creates the passkey, reads what it says happened. */
+async function createPasskey(page: Page, step: string): Promise<CreationView> {
+  const expected = page.locator('[data-message="creation.expected-provider"]');
+  const named = (await expected.count()) ? await expected.getAttribute('data-provider') : null;
+  const alternatives = (await expected.count()) ? ((await expected.getAttribute('data-alternatives')) ?? '') : '';
+  const expectedProviders = [named ?? '', ...alternatives.split(',')].filter((name) => name && name !== 'none' && name !== 'unknown');
+  const wontSyncWarning = (await page.locator('[data-message="creation.wont-sync"]').count()) > 0;
+  await page.locator('#create-passkey').click();
+  await outcome(page, step, '/account', 'registration.failed');
+  const saved = page.locator('[data-message="creation.saved"]');
+  return {
+    expectedProviders,
+    wontSyncWarning,
+    saved: {
+      providerName: knownProvider((await saved.getAttribute('data-provider', { timeout: 10_000 })) ?? ''),
+      sync: oneOf(SyncFlag.options, await saved.getAttribute('data-sync')),
+    },
+    deviceBoundAdvice: (await page.locator('[data-message="creation.device-bound-advice"]').count()) > 0,
+  };
+}
+
 /** Drives the fixture RP through its pages and its `data-message` / `data-field` contract. */
 export const fixtureAdapter: RpAdapter = {
   name: 'fixture RP',
@@ -35,8 +56,14 @@ export const fixtureAdapter: RpAdapter = {
   async register(page, baseUrl, username) {
     await page.goto(new URL('/register', baseUrl).href);
     await page.locator('#username').fill(username);
-    await page.locator('#create-passkey').click();
-    await outcome(page, 'registration', '/account', 'registration.failed');
+    return createPasskey(page, 'registration');
+  },
+
+  async addPasskey(page, baseUrl) {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    await page.locator('#add-passkey').click();
+    await page.waitForURL((url) => url.pathname === '/register', { timeout: 10_000 });
+    return createPasskey(page, 'adding a passkey');
   },
 
   async signOut(page, baseUrl) {

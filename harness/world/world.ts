@@ -5,7 +5,7 @@ import { DataError } from '../matrix/dataError';
 import type { Device } from '../browser/device';
 import type { DevicePool } from '../browser/devicePool';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from '../browser/virtualAuthenticator';
-import type { RpAdapter } from '../rp/adapter';
+import type { CreationView, RpAdapter } from '../rp/adapter';
 import { bindRp, type Rp } from '../rp/boundRp';
 import { CELL, resolveSlot, WorldSpec, type ProviderSlot, type ResolvedSlot } from './worldSpec';
 import { defaultSyncFlag, isUsable, syncsHere } from '../matrix/support';
@@ -109,26 +109,35 @@ export class World {
           await this.collect(name);
         }
       };
-    const register = async (username: string) => {
-      await rp.register(username);
-      const { environment, active } = this.device(name);
-      this.registrations.push({
-        device: name,
-        environment,
-        provider: active!.slot.provider,
-        account: active!.slot.account,
-        sync: active!.authenticator.sync,
-        lost: false,
-      });
-    };
+    const recorded =
+      <A extends unknown[]>(create: (...args: A) => Promise<CreationView>) =>
+      async (...args: A): Promise<CreationView> => {
+        const view = await create(...args);
+        this.recordPasskey(name);
+        return view;
+      };
     return {
       ...rp,
-      register: step(register),
+      register: step(recorded(rp.register)),
+      addPasskey: step(recorded(rp.addPasskey)),
       signIn: step(rp.signIn),
       signOut: step(rp.signOut),
       signedInAs: step(rp.signedInAs),
       listPasskeys: step(rp.listPasskeys),
     };
+  }
+
+  /** The user just made a passkey on the device with its active provider. */
+  private recordPasskey(name: string): void {
+    const { environment, active } = this.device(name);
+    this.registrations.push({
+      device: name,
+      environment,
+      provider: active!.slot.provider,
+      account: active!.slot.account,
+      sync: active!.authenticator.sync,
+      lost: false,
+    });
   }
 
   /** Makes `provider` (default: the device's first) answer WebAuthn on the device, holding every passkey visible there. */

@@ -1,0 +1,15 @@
+// The seed's fifth way: an account with nothing but a passkey, and the passkey is gone (device
+// reset, provider account closed). The RP must not leave the user at a dead end: it must say how
+// to recover, and must not send them to a way in the account does not have.
+import { test, forEveryCell } from '../harness/fixtures/cellTest';
+import { expectSignIn } from '../harness/fixtures/expectSignIn';
+
+forEveryCell(() => {
+  test('a passkey-only account whose passkey is lost', async ({ world, oracle, cell, username }) => {
+    const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
+    await user.on('here').register(username);
+    await user.on('here').signOut();
+    await test.step('the user loses the passkey', () => user.lose('here', cell.provider.id));
+    await expectSignIn(user.on('here'), username, oracle.signIn(user, 'here'), oracle.signInHelp(user, 'here'));
+  });
+});

@@ -1,0 +1,16 @@
+// The seed's second way a passkey "goes missing": the same provider on another device, but signed in
+// to another account there (a second Google account, an Android work profile, another Apple ID).
+import { test, forEveryCell } from '../harness/fixtures/cellTest';
+import { expectSignIn } from '../harness/fixtures/expectSignIn';
+
+forEveryCell(() => {
+  test('a passkey made in the personal account, then signing in where the provider has the work account', async ({ world, oracle, username }) => {
+    const user = await world({
+      home: { environment: 'cell', providers: ['cell'] },
+      work: { environment: 'cell', providers: [{ provider: 'cell', account: 'work' }] },
+    });
+    await user.on('home').register(username);
+    await user.on('home').signOut();
+    await expectSignIn(user.on('work'), username, oracle.signIn(user, 'work'), oracle.signInHelp(user, 'work'));
+  });
+});
