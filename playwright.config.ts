@@ -17,7 +17,7 @@ export default defineConfig<{ environmentId: string }>({
   expect: { timeout: 5_000 },
   outputDir: 'test-results',
   reporter: [
-    [process.env.CI ? 'dot' : 'list'],
+    [process.env.PM_CONSOLE_REPORTER || (process.env.CI ? 'dot' : 'list')],
     ['./harness/report/compatReporter.ts', { outputDir: reportDir }],
     ['html', { outputFolder: `${reportDir}/playwright-report`, open: 'never' }],
     ['junit', { outputFile: `${reportDir}/junit.xml` }],

@@ -16,3 +16,8 @@ export interface CdpCredential {
   userName?: string;
   userDisplayName?: string;
 }
+
+/** The id as the RP sees it (base64url, the WebAuthn JSON form) from CDP's standard base64. */
+export function rpCredentialId(credential: CdpCredential): string {
+  return Buffer.from(credential.credentialId, 'base64').toString('base64url');
+}

@@ -3,6 +3,7 @@ import type { CapabilityProfile, Environment } from '../matrix/schema';
 import { installCapabilityProfile } from './capabilityProfile';
 import { applyIdentity, hideUserAgentDataWhenAbsent } from './identity';
 import { installAutofillHold } from './autofillHold';
+import { installPromptDismissal } from './promptDismissal';
 
 /**
  * One of the user's devices: a browser context and page that look like the environment's real
@@ -14,6 +15,8 @@ export interface Device {
   context: BrowserContext;
   page: Page;
   cdp: CDPSession;
+  /** The person will close the next passkey prompt instead of answering it. */
+  dismissNextPrompt(): void;
   /** Back to a fresh state: no cookies, no site storage, no other pages, about:blank. */
   reset(origin: string): Promise<void>;
   close(): Promise<void>;
@@ -30,6 +33,7 @@ export async function openDevice(browser: Browser, environment: Environment, cap
   await hideUserAgentDataWhenAbsent(context, environment);
   await installCapabilityProfile(context, capabilities);
   await installAutofillHold(context);
+  const dismissal = await installPromptDismissal(context);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await applyIdentity(cdp, environment);
@@ -38,7 +42,9 @@ export async function openDevice(browser: Browser, environment: Environment, cap
     context,
     page,
     cdp,
+    dismissNextPrompt: dismissal.dismissNext,
     async reset(origin: string) {
+      dismissal.clear();
       for (const other of context.pages()) if (other !== page) await other.close();
       await page.goto('about:blank');
       await context.clearCookies();

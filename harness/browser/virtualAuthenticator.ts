@@ -20,6 +20,8 @@ export interface VirtualAuthenticator {
   /** Every passkey it holds, private keys included (how a sync or a phone is emulated). */
   credentials(): Promise<CdpCredential[]>;
   addCredential(credential: CdpCredential): Promise<void>;
+  /** Whether the person passes user verification (fingerprint, face, PIN) from now on. */
+  setUserVerified(verified: boolean): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -73,6 +75,9 @@ export async function addVirtualAuthenticator(
     },
     async addCredential(credential) {
       await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+    },
+    async setUserVerified(isUserVerified) {
+      await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified });
     },
     async remove() {
       await removeStamp();

@@ -22,9 +22,12 @@ const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --sh
   --rp-url <url>     a running RP to test instead of the fixture RP; env RP_URL
   --fault <name>     turn on a fixture RP fault switch (repeatable); env RP_FAULTS
   --report-dir <dir> where reports go (default: reports); env PM_REPORT_DIR
+  --reporter <name>  console output: list, line or dot (default: list, dot on CI); the report files are always written
 Every filter defaults to all; an unknown id is refused with the list of known ones.`;
 
-const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'fault', 'report-dir', 'help'] as const;
+const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'fault', 'report-dir', 'reporter', 'help'] as const;
+/** Console reporters: --reporter replaces only the console one, so the report files are still written. */
+const CONSOLE_REPORTERS = ['list', 'line', 'dot'];
 
 function main(): number {
   const args = process.argv.slice(2);
@@ -41,6 +44,7 @@ function main(): number {
       'rp-url': { type: 'string' },
       fault: { type: 'string', multiple: true },
       'report-dir': { type: 'string' },
+      reporter: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -69,6 +73,10 @@ function main(): number {
     if (error instanceof DataError) return fail(error.message);
     throw error;
   }
+  const reporter = flag('reporter');
+  if (reporter !== undefined && !CONSOLE_REPORTERS.includes(reporter)) {
+    return fail(`--reporter: "${reporter}" is not a console reporter; use one of ${CONSOLE_REPORTERS.join(', ')} (the HTML, JSON, JUnit and Allure reports are always written).`);
+  }
   if (!findChromium()) return fail(MISSING_BROWSER_MESSAGE);
 
   const reportDir = flag('report-dir') ?? process.env.PM_REPORT_DIR ?? 'reports';
@@ -80,6 +88,7 @@ function main(): number {
     PM_SYNC: filter.syncs.join(','),
     PM_SCENARIOS: filter.scenarios.join(','),
     PM_REPORT_DIR: reportDir,
+    ...(reporter ? { PM_CONSOLE_REPORTER: reporter } : {}),
     RP_FAULTS: faults.join(','),
     ...(snapshotId ? { PM_SNAPSHOT: snapshotId } : {}),
     ...(flag('rp-url') ? { RP_URL: flag('rp-url') } : {}),

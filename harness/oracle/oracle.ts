@@ -1,6 +1,6 @@
 import type { Cell } from '../matrix/cell';
 import type { MatrixData } from '../matrix/load';
-import type { SupportSnapshot } from '../matrix/schema';
+import type { CapabilityId, SupportSnapshot } from '../matrix/schema';
 import { anotherProvider } from '../matrix/support';
 import { signInHelpExpectation, type SignInHelpExpectation } from './signInHelpExpectation';
 import type { World } from '../world/world';
@@ -8,12 +8,23 @@ import { creationExpectation, type CreationExpectation } from './creationExpecta
 import { expectedPasskey, type ExpectedPasskey } from './expectedPasskey';
 import { signInExpectation, type SignInExpectation } from './signInExpectation';
 
+export type Interruption = 'prompt-closed' | 'verification-failed';
+
+const INTERRUPTIONS: Record<Interruption, string> = {
+  'prompt-closed': 'the person closed the passkey prompt',
+  'verification-failed': 'the person could not be verified (fingerprint, face or PIN not accepted)',
+};
+
 /** What the RP must show in this cell, computed from the support snapshot and the world: never asked of the RP. */
 export interface Oracle {
   snapshot: SupportSnapshot;
   creation(): CreationExpectation;
   createdPasskey(): ExpectedPasskey;
   signIn(world: World, device: string, provider?: string): SignInExpectation;
+  /** Whether the cell's browser has the capability, by its environment's capability profile. */
+  browserHas(capability: CapabilityId): boolean;
+  /** A passkey sign-in the person breaks off (closes the prompt) or fails to verify for (fingerprint, PIN). */
+  interrupted(how: Interruption): SignInExpectation;
   /** The provider a user here would add beside the cell's (user tip 3), or null when there is none. */
   secondProvider(): string | null;
   /** What the RP must offer on `device` after a passkey sign-in there did not work. */
@@ -26,6 +37,8 @@ export function oracleFor(cell: Cell, snapshot: SupportSnapshot, data: MatrixDat
     creation: () => creationExpectation(snapshot, cell, data.providers),
     createdPasskey: () => expectedPasskey(cell),
     signIn: (world, device, provider) => signInExpectation(snapshot, world.facts(), device, provider),
+    browserHas: (capability) => data.capabilities[cell.environment.id]![capability],
+    interrupted: (how) => ({ passkeySignIn: 'fails', because: INTERRUPTIONS[how] }),
     secondProvider: () => anotherProvider(snapshot, cell.environment, data.providers, cell.provider.id)?.id ?? null,
     signInHelp: (world, device) => signInHelpExpectation(snapshot, data.providers, data.capabilities, world.facts(), device),
   };

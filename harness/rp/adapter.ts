@@ -8,7 +8,12 @@ export type SignInMethod =
   /** Username first, then a passkey for that account. */
   | 'username-first'
   /** The passkey picked from the username field's autofill list (conditional mediation). */
-  | 'autofill';
+  | 'autofill'
+  /** A phone's passkey, over the QR code the RP offers when the passkey is not on this device (hybrid). */
+  | 'cross-device';
+
+/** What became of a delete on the management page. */
+export type DeleteOutcome = 'deleted' | 'refused';
 
 /** One passkey as the RP's management page shows it to the user. */
 export interface PasskeyView {
@@ -66,6 +71,11 @@ export interface RpAdapter {
   signedInAs(page: Page, baseUrl: string): Promise<string | null>;
   /** Every passkey of the signed-in account, as the management page shows them. */
   listPasskeys(page: Page, baseUrl: string): Promise<PasskeyView[]>;
+  /**
+   * Deletes one passkey on the management page. When the RP warns that it is the account's last way
+   * in, `confirmLosingAccess` says whether the user confirms; without confirmation it must refuse.
+   */
+  deletePasskey(page: Page, baseUrl: string, credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
   /** What the RP offers the user after a passkey sign-in for `username` did not work. */
   signInHelp(page: Page, baseUrl: string, username: string): Promise<SignInHelpView>;
 }

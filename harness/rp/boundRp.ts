@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { CreationView, PasskeyView, RpAdapter, SignInHelpView, SignInMethod } from './adapter';
+import type { CreationView, DeleteOutcome, PasskeyView, RpAdapter, SignInHelpView, SignInMethod } from './adapter';
 
 /** The RP under test, driven through its adapter on one page. */
 export interface Rp {
@@ -12,6 +12,7 @@ export interface Rp {
   signIn(method: SignInMethod, username: string): Promise<void>;
   signedInAs(): Promise<string | null>;
   listPasskeys(): Promise<PasskeyView[]>;
+  deletePasskey(credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
   signInHelp(username: string): Promise<SignInHelpView>;
 }
 
@@ -26,6 +27,7 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string): Rp {
     signIn: (method, username) => adapter.signIn(page, url, method, username),
     signedInAs: () => adapter.signedInAs(page, url),
     listPasskeys: () => adapter.listPasskeys(page, url),
+    deletePasskey: (credentialId, confirmLosingAccess) => adapter.deletePasskey(page, url, credentialId, confirmLosingAccess),
     signInHelp: (username) => adapter.signInHelp(page, url, username),
   };
 }

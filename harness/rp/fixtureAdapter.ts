@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
-import { RpNoAnswerError, RpStepError, type CreationView, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView } from './adapter';
+import { RpNoAnswerError, RpStepError, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView } from './adapter';
 
 /** Waits for the page to reach `path`, or for the RP's failure message; every wait is bounded. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
@@ -77,7 +77,14 @@ export const fixtureAdapter: RpAdapter = {
     // Signing out lands on a fresh sign-in page: loading it again would only cost a round trip.
     const fresh = freshSignInPage.get(page) === page.url();
     freshSignInPage.delete(page);
-    if (!fresh) await page.goto(new URL('/signin', baseUrl).href);
+    if (!fresh && method !== 'cross-device') await page.goto(new URL('/signin', baseUrl).href);
+    if (method === 'cross-device') {
+      const help = new URL('/signin/help', baseUrl);
+      help.searchParams.set('username', username);
+      await page.goto(help.href);
+      await page.locator('#signin-hybrid').click();
+      return outcome(page, 'sign-in (cross-device)', '/account', 'signin-help.cross-device-failed');
+    }
     if (method === 'discoverable') {
       await page.locator('#signin-passkey').click();
     } else if (method === 'username-first') {
@@ -113,6 +120,20 @@ export const fixtureAdapter: RpAdapter = {
       });
     }
     return views;
+  },
+
+  async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess): Promise<DeleteOutcome> {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    const item = page.locator(`[data-testid="passkey"][data-credential-id="${credentialId}"]`);
+    const confirm = item.locator('input[name="confirm-lose-access"]');
+    if (confirmLosingAccess && (await confirm.count())) await confirm.check();
+    await item.locator('[data-testid="delete-passkey"]').click();
+    const deleted = page.locator('[data-message="passkey.deleted"]');
+    const refused = page.locator('[data-message="passkey.delete-last-refused"]');
+    await deleted.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
+      throw new RpNoAnswerError('deleting a passkey', `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
+    });
+    return (await deleted.count()) ? 'deleted' : 'refused';
   },
 
   async signInHelp(page, baseUrl, username): Promise<SignInHelpView> {

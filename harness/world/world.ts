@@ -198,6 +198,17 @@ export class World {
     }
   }
 
+  /** The person will close the next passkey prompt on the device instead of answering it. */
+  dismissNextPrompt(name: string): void {
+    this.device(name).device.dismissNextPrompt();
+  }
+
+  /** Whether the person passes user verification (fingerprint, face, PIN) with the device's provider from now on. */
+  async setUserVerified(name: string, verified: boolean, provider?: string): Promise<void> {
+    await this.use(name, provider);
+    await this.device(name).active!.authenticator.setUserVerified(verified);
+  }
+
   /** The user loses every passkey of the provider on the device (deleted, device wiped, account gone). */
   async lose(name: string, provider: string): Promise<void> {
     const device = this.device(name);

@@ -1,0 +1,15 @@
+// Conditional (autofill) sign-in: the person focuses the username field and picks the passkey the
+// browser offers there, without pressing a passkey button.
+import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+
+forEveryCell(() => {
+  test('sign in by picking the passkey from the username field', async ({ rp, oracle, cell, authenticator, username }) => {
+    void authenticator; // the provider's virtual authenticator answers every ceremony below
+    if (!oracle.browserHas('conditional-get')) notApplicable(`${cell.environment.label} has no passkey autofill (conditional mediation)`);
+    if (cell.provider.kind === 'security-key') notApplicable('browsers do not list a security key\'s passkeys in autofill: it must be touched first');
+    await test.step('register a passkey', () => rp.register(username));
+    await test.step('sign out', () => rp.signOut());
+    await test.step('pick the passkey from the autofill list', () => rp.signIn('autofill', username));
+    expect(await rp.signedInAs()).toBe(username);
+  });
+});
