@@ -82,7 +82,9 @@ export const fixtureAdapter: RpAdapter = {
       const help = new URL('/signin/help', baseUrl);
       help.searchParams.set('username', username);
       await page.goto(help.href);
-      await page.locator('#signin-hybrid').click();
+      const phone = page.locator('#signin-hybrid');
+      if (!(await phone.count())) throw new RpStepError('sign-in (cross-device)', 'the page offers no sign-in with a phone or tablet');
+      await phone.click();
       return outcome(page, 'sign-in (cross-device)', '/account', 'signin-help.cross-device-failed');
     }
     if (method === 'discoverable') {
@@ -125,6 +127,7 @@ export const fixtureAdapter: RpAdapter = {
   async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess): Promise<DeleteOutcome> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     const item = page.locator(`[data-testid="passkey"][data-credential-id="${credentialId}"]`);
+    if (!(await item.count())) throw new RpStepError('deleting a passkey', `the management page does not list passkey ${credentialId}`);
     const confirm = item.locator('input[name="confirm-lose-access"]');
     if (confirmLosingAccess && (await confirm.count())) await confirm.check();
     await item.locator('[data-testid="delete-passkey"]').click();
