@@ -9,8 +9,8 @@ const USAGE =
   'Usage: npm run rp -- [--port N] [--fault NAME[=ARG]]... [--user-verification required|preferred|discouraged]\n' +
   '       (or PORT=N, RP_FAULTS=a,b=c, RP_USER_VERIFICATION=required)';
 const CONFIG_USAGE =
-  '       [--passkey-only-accounts] [--promotion-interval-days N] [--smtp HOST:PORT] [--mail-from ADDRESS]\n' +
-  '       (or RP_PASSKEY_ONLY_ACCOUNTS=true, RP_PROMOTION_INTERVAL_DAYS=N, RP_SMTP=HOST:PORT, RP_MAIL_FROM=ADDRESS)';
+  '       [--passkey-only-accounts] [--promotion-interval-days N] [--smtp HOST:PORT] [--mail-from ADDRESS] [--test-hooks]\n' +
+  '       (or RP_PASSKEY_ONLY_ACCOUNTS=true, RP_PROMOTION_INTERVAL_DAYS=N, RP_SMTP=HOST:PORT, RP_MAIL_FROM=ADDRESS, RP_TEST_HOOKS=true)';
 
 class UsageError extends Error {}
 
@@ -26,6 +26,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       'promotion-interval-days': { type: 'string' },
       smtp: { type: 'string' },
       'mail-from': { type: 'string' },
+      'test-hooks': { type: 'boolean' },
       'user-verification': { type: 'string' },
     },
     strict: true,
@@ -40,6 +41,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       promotionIntervalDays: values['promotion-interval-days'] ?? env['RP_PROMOTION_INTERVAL_DAYS'],
       smtp: values.smtp ?? env['RP_SMTP'],
       mailFrom: values['mail-from'] ?? env['RP_MAIL_FROM'],
+      testHooks: values['test-hooks'] ?? env['RP_TEST_HOOKS'],
     }),
   };
 }

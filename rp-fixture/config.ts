@@ -17,6 +17,8 @@ const Schema = z.object({
   /** null: no mail server (the CLI then starts `devMailbox.ts`; from code, mails are only logged). */
   smtp: Smtp.nullable().default(null),
   mailFrom: z.string().trim().min(3).max(200).default('Passkey Matrix Fixture <no-reply@localhost>'),
+  /** Mounts `/test-hooks/clock`, through which a test harness reads and moves the RP's clock. Never on in production. */
+  testHooks: z.boolean().default(false),
   /** The clock of every time rule here (promotion interval, email link and TOTP expiry); tests advance it. */
   now: z.custom<() => Date>((value) => typeof value === 'function', 'a function returning the current Date').optional(),
 });
@@ -43,6 +45,7 @@ export type ConfigText = {
   /** `HOST:PORT` */
   smtp?: string | undefined;
   mailFrom?: string | undefined;
+  testHooks?: string | boolean | undefined;
 };
 
 export function rpConfigFromText(text: ConfigText): RpConfig {
@@ -51,6 +54,7 @@ export function rpConfigFromText(text: ConfigText): RpConfig {
     ...(text.promotionIntervalDays === undefined ? {} : { promotionIntervalDays: whole(text.promotionIntervalDays, 'promotion interval (days)') }),
     ...(text.smtp === undefined || text.smtp === '' ? {} : { smtp: hostAndPort(text.smtp) }),
     ...(text.mailFrom === undefined ? {} : { mailFrom: text.mailFrom }),
+    ...(text.testHooks === undefined ? {} : { testHooks: flag(text.testHooks) }),
   });
 }
 

@@ -10,6 +10,7 @@ import { createMailer } from './mailer';
 import { relyingPartyOnPort } from './relyingParty';
 import { sessionCookieName } from './session';
 import { Store } from './store';
+import { MovableClock } from './movableClock';
 import { waysInList, WaysInStore } from './waysInStore';
 
 export type { FaultSwitch } from './faults';
@@ -34,7 +35,10 @@ export type RunningFixtureRp = { url: string; stop(): Promise<void> };
  */
 export async function startFixtureRp(options: FixtureRpOptions = {}): Promise<RunningFixtureRp> {
   const faults = activeFaults(options.faults ?? []);
-  const config = rpConfig(options.config);
+  const given = rpConfig(options.config);
+  // With test hooks on, the clock is theirs to move (a `now` given too is not used).
+  const clock = given.testHooks ? new MovableClock() : undefined;
+  const config = clock ? { ...given, now: clock.now } : given;
   const waysInStore = new WaysInStore();
   const mailer = createMailer(config, options.log ? (line) => console.error(line) : () => undefined);
   const policy = policyFrom(options.policy);
@@ -55,7 +59,7 @@ export async function startFixtureRp(options: FixtureRpOptions = {}): Promise<Ru
     mailer,
   };
   // The app is built once the port is known: the expected origin and cookie name depend on it.
-  server.on('request', createApp(context, { port, log: options.log ? (line) => console.error(line) : undefined }));
+  server.on('request', createApp(context, { port, clock, log: options.log ? (line) => console.error(line) : undefined }));
   return {
     url: rp.origin,
     stop: onceOnly(() => {

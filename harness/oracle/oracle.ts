@@ -7,6 +7,7 @@ import type { World } from '../world/world';
 import { creationExpectation, type CreationExpectation } from './creationExpectation';
 import { expectedPasskey, type ExpectedPasskey } from './expectedPasskey';
 import { signInExpectation, type SignInExpectation } from './signInExpectation';
+import { passkeyOfferExpectation, type PasskeyOfferExpectation } from './passkeyOfferExpectation';
 
 export type Interruption = 'prompt-closed' | 'verification-failed';
 
@@ -25,6 +26,8 @@ export interface Oracle {
   browserHas(capability: CapabilityId): boolean;
   /** A passkey sign-in the person breaks off (closes the prompt) or fails to verify for (fingerprint, PIN). */
   interrupted(how: Interruption): SignInExpectation;
+  /** Whether the RP must, must not or may offer a passkey after a sign-in without one on `device`. */
+  passkeyOffer(world: World, device: string): PasskeyOfferExpectation;
   /** The provider a user here would add beside the cell's (user tip 3), or null when there is none. */
   secondProvider(): string | null;
   /** What the RP must offer on `device` after a passkey sign-in there did not work. */
@@ -39,6 +42,7 @@ export function oracleFor(cell: Cell, snapshot: SupportSnapshot, data: MatrixDat
     signIn: (world, device, provider) => signInExpectation(snapshot, world.facts(), device, provider),
     browserHas: (capability) => data.capabilities[cell.environment.id]![capability],
     interrupted: (how) => ({ passkeySignIn: 'fails', because: INTERRUPTIONS[how] }),
+    passkeyOffer: (world, device) => passkeyOfferExpectation(snapshot, world.facts(), device),
     secondProvider: () => anotherProvider(snapshot, cell.environment, data.providers, cell.provider.id)?.id ?? null,
     signInHelp: (world, device) => signInHelpExpectation(snapshot, data.providers, data.capabilities, world.facts(), device),
   };

@@ -25,6 +25,9 @@ function facts(passkeys: Partial<WorldFacts['passkeys'][number]>[]): WorldFacts 
       lost: false,
       ...p,
     })),
+    waysIn: [],
+    passkeyOffer: { lastShownAt: null, lastDeclinedAt: null },
+    elapsedSeconds: 0,
   };
 }
 

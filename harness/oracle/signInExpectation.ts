@@ -1,5 +1,6 @@
 import type { Environment, SupportSnapshot, SyncFlag } from '../matrix/schema';
 import { isUsable, syncsHere } from '../matrix/support';
+import type { WayIn } from '../rp/adapter';
 
 /** A passkey the user created, as the user would tell it: where, with what, and whether it is gone. */
 export interface RegisteredPasskey {
@@ -11,10 +12,16 @@ export interface RegisteredPasskey {
   lost: boolean;
 }
 
-/** What the user has: their devices, the providers on each, and the passkeys they made. */
+/** What the user has: their devices, the providers on each, the passkeys they made, and what the RP offered them. */
 export interface WorldFacts {
   devices: { name: string; environment: Environment; slots: { provider: string; account: string }[] }[];
   passkeys: RegisteredPasskey[];
+  /** The account's ways in besides its passkeys. */
+  waysIn: WayIn[];
+  /** When the RP last offered a passkey and when the user last said "Not now", in seconds of the world's clock. */
+  passkeyOffer: { lastShownAt: number | null; lastDeclinedAt: number | null };
+  /** Seconds the scenario let pass on the RP's clock. */
+  elapsedSeconds: number;
 }
 
 export interface SignInExpectation {
@@ -50,7 +57,7 @@ export function signInExpectation(snapshot: SupportSnapshot, facts: WorldFacts, 
     return { passkeySignIn: 'succeeds', because: `${slot.provider} (${slot.account}) on ${device.name} holds a passkey made on ${usable[0]!.device}` };
   }
   const mine = facts.passkeys.filter((p) => !p.lost);
-  const why = mine.length === 0 ? 'the user has no passkey left' : mine.map((p) => unreachableReason(snapshot, p, device, slot)).join('; ');
+  const why = facts.passkeys.length === 0 ? 'the user never made a passkey' : mine.length === 0 ? 'the user has no passkey left' : mine.map((p) => unreachableReason(snapshot, p, device, slot)).join('; ');
   return { passkeySignIn: 'fails', because: why };
 }
 

@@ -19,6 +19,9 @@ function facts(here: string, passkeys: Partial<WorldFacts['passkeys'][number]>[]
       lost: false,
       ...p,
     })),
+    waysIn: [],
+    passkeyOffer: { lastShownAt: null, lastDeclinedAt: null },
+    elapsedSeconds: 0,
   };
 }
 

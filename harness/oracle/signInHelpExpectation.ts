@@ -1,5 +1,5 @@
 import type { CapabilityProfile, Provider, SupportSnapshot } from '../matrix/schema';
-import type { Reachability } from '../rp/adapter';
+import type { Reachability, WayIn } from '../rp/adapter';
 import { isUsable, syncsHere } from '../matrix/support';
 import type { RegisteredPasskey, WorldFacts } from './signInExpectation';
 
@@ -17,6 +17,8 @@ export interface SignInHelpExpectation {
   providers: ProviderHintExpectation[];
   /** Cross-device sign-in must be offered where the browser can be a hybrid client. */
   crossDevice: boolean;
+  /** The account's other ways in: the RP must offer them, and no other (it would be a dead end); with none, a way to recover. */
+  otherWays: WayIn[];
 }
 
 /**
@@ -54,5 +56,5 @@ export function signInHelpExpectation(
     const reachable = known ? [...new Set([...known.reachable, ...reach])] : reach;
     hints.set(provider.id, { provider: provider.id, names: provider.aaguid ? [provider.name, ...provider.aliases] : [], reachable });
   }
-  return { providers: [...hints.values()], crossDevice: capabilities[here.environment.id]!['hybrid-client'] };
+  return { providers: [...hints.values()], crossDevice: capabilities[here.environment.id]!['hybrid-client'], otherWays: [...facts.waysIn] };
 }

@@ -12,6 +12,21 @@ export type SignInMethod =
   /** A phone's passkey, over the QR code the RP offers when the passkey is not on this device (hybrid). */
   | 'cross-device';
 
+/** A way into an account besides its passkeys. */
+export type WayIn = 'password' | 'email-link';
+
+/** Where the RP took the user after a sign-in without a passkey. */
+export interface AfterSignIn {
+  /** The RP offered to create a passkey. */
+  passkeyOffered: boolean;
+}
+
+/** The RP's clock, for scenarios about time (the passkey offer's interval): a test hook the RP provides. */
+export interface RpClock {
+  /** Lets `seconds` pass on the RP's clock. */
+  advance(page: Page, baseUrl: string, seconds: number): Promise<void>;
+}
+
 /** What became of a delete on the management page. */
 export type DeleteOutcome = 'deleted' | 'refused';
 
@@ -47,8 +62,8 @@ export interface SignInHelpView {
   providers: { name: string | null; reachable: Reachability }[];
   /** A cross-device sign-in (QR code, "use a phone") is offered. */
   crossDevice: boolean;
-  /** Other ways in offered (password, email link...), by the RP's own names. */
-  otherWays: string[];
+  /** Other ways in offered. */
+  otherWays: WayIn[];
   /** The RP explains how to recover an account that only passkeys sign in to (e.g. support). */
   recoveryPath: boolean;
 }
@@ -71,6 +86,18 @@ export interface RpAdapter {
   signedInAs(page: Page, baseUrl: string): Promise<string | null>;
   /** Every passkey of the signed-in account, as the management page shows them. */
   listPasskeys(page: Page, baseUrl: string): Promise<PasskeyView[]>;
+  /**
+   * Creates an account without a passkey, by another way in (the adapter picks which; it keeps what
+   * it needs to sign in again, such as a password and an authenticator app's secret), and leaves the
+   * user signed in there, or on the passkey offer.
+   */
+  signUpWithoutPasskey(page: Page, baseUrl: string, username: string): Promise<AfterSignIn & { way: WayIn }>;
+  /** Signs in by the way in `signUpWithoutPasskey` made. */
+  signInWithoutPasskey(page: Page, baseUrl: string, username: string): Promise<AfterSignIn>;
+  /** On the passkey offer, the user says "Not now" and goes on to the account. */
+  declinePasskeyOffer(page: Page, baseUrl: string): Promise<void>;
+  /** The RP's clock, where the RP offers a test hook to move it; absent otherwise. */
+  readonly clock?: RpClock;
   /**
    * Deletes one passkey on the management page. When the RP warns that it is the account's last way
    * in, `confirmLosingAccess` says whether the user confirms; without confirmation it must refuse.

@@ -1,19 +1,13 @@
 import type { Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
-import { RpNoAnswerError, RpStepError, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView } from './adapter';
+import { pageOutcome } from './pageOutcome';
+import { RpNoAnswerError, RpStepError, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView, type WayIn } from './adapter';
+import { declinePasskeyOffer, fixtureClock, signInWithPassword, signUpWithPassword } from './fixtureWaysIn';
 
-/** Waits for the page to reach `path`, or for the RP's failure message; every wait is bounded. */
+/** Waits for the page to reach `path`, or for the RP's failure message. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
-  const failure = page.locator(`[data-message="${failureCode}"]`);
-  const reached = page.waitForURL((url) => url.pathname === path, { timeout: 10_000 }).then(() => 'reached' as const);
-  const failed = failure.waitFor({ state: 'visible', timeout: 10_000 }).then(() => 'failed' as const);
-  const first = await Promise.race([reached, failed]).catch((error: Error) => {
-    throw new RpNoAnswerError(step, `nothing within 10 s: ${error.message.split('\n')[0]}`);
-  });
-  reached.catch(() => undefined);
-  failed.catch(() => undefined);
-  if (first === 'failed') throw new RpStepError(step, (await failure.innerText()).trim());
+  await pageOutcome(page, step, [path], [failureCode]);
 }
 
 function oneOf<T extends string>(options: readonly T[], value: string | null): T | 'unknown' {
@@ -48,6 +42,9 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
     deviceBoundAdvice: (await page.locator('[data-message="creation.device-bound-advice"]').count()) > 0,
   };
 }
+
+/** The help page's links to the other ways in. */
+const WAYS_IN_BY_LINK: Record<string, WayIn> = { 'use-password': 'password', 'use-email-link': 'email-link' };
 
 /** Drives the fixture RP through its pages and its `data-message` / `data-field` contract. */
 export const fixtureAdapter: RpAdapter = {
@@ -124,6 +121,11 @@ export const fixtureAdapter: RpAdapter = {
     return views;
   },
 
+  signUpWithoutPasskey: signUpWithPassword,
+  signInWithoutPasskey: signInWithPassword,
+  declinePasskeyOffer: (page) => declinePasskeyOffer(page),
+  clock: fixtureClock,
+
   async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess): Promise<DeleteOutcome> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     const item = page.locator(`[data-testid="passkey"][data-credential-id="${credentialId}"]`);
@@ -150,7 +152,8 @@ export const fixtureAdapter: RpAdapter = {
         reachable: oneOf<Reachability>(['yes', 'no', 'maybe'], await item.getAttribute('data-reachable')) as Reachability,
       });
     }
-    const otherWays = await page.locator('[data-message="signin-help.other-ways"] a[id]').evaluateAll((links) => links.map((a) => a.id));
+    const ids = await page.locator('[data-message="signin-help.other-ways"] a[id]').evaluateAll((links) => links.map((a) => a.id));
+    const otherWays = ids.flatMap((id) => (id in WAYS_IN_BY_LINK ? [WAYS_IN_BY_LINK[id]!] : []));
     return {
       providers,
       crossDevice: (await page.locator('[data-message="signin-help.cross-device"] #signin-hybrid').count()) > 0,

@@ -16,7 +16,7 @@ export interface RunningRp {
  * over HTTP, exactly as it reaches a team's own RP.
  */
 export async function startFixtureRpProcess(faults: string[] = []): Promise<RunningRp> {
-  const args = ['--import', 'tsx', 'rp-fixture/cli.ts', '--port', '0', ...faults.flatMap((f) => ['--fault', f])];
+  const args = ['--import', 'tsx', 'rp-fixture/cli.ts', '--port', '0', '--test-hooks', ...faults.flatMap((f) => ['--fault', f])];
   // Faults go as flags only: an inherited RP_FAULTS would switch them on twice.
   const { RP_FAULTS: _ignored, ...env } = process.env;
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,7 +5,7 @@ import { DataError } from '../matrix/dataError';
 import type { Device } from '../browser/device';
 import type { DevicePool } from '../browser/devicePool';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from '../browser/virtualAuthenticator';
-import type { CreationView, RpAdapter } from '../rp/adapter';
+import type { AfterSignIn, CreationView, RpAdapter, WayIn } from '../rp/adapter';
 import { bindRp, type Rp } from '../rp/boundRp';
 import { CELL, resolveSlot, WorldSpec, type ProviderSlot, type ResolvedSlot } from './worldSpec';
 import { defaultSyncFlag, isUsable, syncsHere } from '../matrix/support';
@@ -55,6 +55,9 @@ export class World {
   private readonly homes = new Map<string, string>();
   /** The passkeys the user made, as the user would tell it: the oracle's input. */
   private readonly registrations: RegisteredPasskey[] = [];
+  private readonly waysIn = new Set<WayIn>();
+  private readonly passkeyOffer: WorldFacts['passkeyOffer'] = { lastShownAt: null, lastDeclinedAt: null };
+  private elapsedSeconds = 0;
 
   private constructor(
     private readonly deps: WorldDeps,
@@ -116,10 +119,40 @@ export class World {
         this.recordPasskey(name);
         return view;
       };
+    const offered = (after: AfterSignIn) => {
+      if (after.passkeyOffered) this.passkeyOffer.lastShownAt = this.elapsedSeconds;
+    };
+    const signUpWithoutPasskey = async (username: string) => {
+      const after = await rp.signUpWithoutPasskey(username);
+      this.waysIn.add(after.way);
+      offered(after);
+      return after;
+    };
+    const signInWithoutPasskey = async (username: string) => {
+      const after = await rp.signInWithoutPasskey(username);
+      offered(after);
+      return after;
+    };
+    const declinePasskeyOffer = async () => {
+      await rp.declinePasskeyOffer();
+      this.passkeyOffer.lastDeclinedAt = this.elapsedSeconds;
+    };
+    const letTimePass = rp.letTimePass;
     return {
       ...rp,
       register: step(recorded(rp.register)),
       addPasskey: step(recorded(rp.addPasskey)),
+      signUpWithoutPasskey: step(signUpWithoutPasskey),
+      signInWithoutPasskey: step(signInWithoutPasskey),
+      declinePasskeyOffer: step(declinePasskeyOffer),
+      ...(letTimePass
+        ? {
+            letTimePass: async (seconds: number) => {
+              await letTimePass(seconds);
+              this.elapsedSeconds += seconds;
+            },
+          }
+        : {}),
       signIn: step(rp.signIn),
       signOut: step(rp.signOut),
       signedInAs: step(rp.signedInAs),
@@ -230,6 +263,9 @@ export class World {
     return {
       devices: [...this.devices.values()].map(({ name, environment, slots }) => ({ name, environment, slots })),
       passkeys: this.registrations.map((p) => ({ ...p })),
+      waysIn: [...this.waysIn],
+      passkeyOffer: { ...this.passkeyOffer },
+      elapsedSeconds: this.elapsedSeconds,
     };
   }
 

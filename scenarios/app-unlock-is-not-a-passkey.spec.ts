@@ -1,0 +1,22 @@
+// The seed's fourth way a passkey "goes missing": the user unlocks the site's app with a fingerprint
+// and believes that is a passkey. It is not: the account has a password and no passkey. The RP must
+// not claim a passkey exists, and must point to the way in the user does have.
+import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
+import { expectSignIn } from '../harness/fixtures/expectSignIn';
+
+forEveryCell(() => {
+  test("an account with no passkey, whose user takes the app's fingerprint unlock for one", async ({ world, oracle, username }) => {
+    const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
+    const signedUp = await user.on('here').signUpWithoutPasskey(username);
+    if (signedUp.passkeyOffered) await user.on('here').declinePasskeyOffer();
+    await test.step('the RP lists no passkey', async () => {
+      expect(await user.on('here').listPasskeys()).toEqual([]);
+    });
+    await user.on('here').signOut();
+    await expectSignIn(user.on('here'), username, oracle.signIn(user, 'here'), oracle.signInHelp(user, 'here'));
+    await test.step(`the way in the user has (${signedUp.way}) still works`, async () => {
+      await user.on('here').signInWithoutPasskey(username);
+      expect(await user.on('here').signedInAs()).toBe(username);
+    });
+  });
+});
