@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadMatrixData } from '../matrix/load';
 import { expandCells } from '../matrix/cell';
@@ -9,8 +9,11 @@ const data = loadMatrixData();
 const snapshot = data.snapshots.at(-1)!;
 const allCells = expandCells(data.environments, data.providers, snapshot);
 
+/** Traces are for reading a failure; these runs only count verdicts, and tracing costs ~15% of a cell. */
+const NO_TRACES = '--trace=off';
+
 test('the full matrix against the fixture RP: every cell present, every applicable cell green', async () => {
-  const run = await runMatrix([], 40 * 60_000);
+  const run = await runMatrix(['--scenario', 'register-and-sign-in', NO_TRACES], 30 * 60_000);
   expect(run.report, run.output.slice(-3000)).not.toBeNull();
   const report = run.report!;
   expect(report.cells.map((c) => c.id)).toEqual(allCells.map((c) => c.id));
@@ -31,12 +34,57 @@ test('the full matrix against the fixture RP: every cell present, every applicab
   expect(existsSync(path.join(run.reportDir, 'playwright-report', 'index.html'))).toBe(true);
 });
 
+// The environments whose browsers differ most: Windows Hello only, Apple only, no autofill nor Signal
+// API, no hybrid client. Every scenario runs in all their cells.
+const SLICE = ['windows-edge', 'macos-safari', 'android-firefox', 'linux-firefox'];
+
+test('every scenario in every cell of four environments: applicable ones green, the rest not applicable with a reason', async () => {
+  const run = await runMatrix(['--env', SLICE.join(','), NO_TRACES], 40 * 60_000);
+  expect(run.report, run.output.slice(-3000)).not.toBeNull();
+  const scenarios = run.report!.cells.flatMap((cell) => cell.scenarios.map((scenario) => ({ cell: cell.id, ...scenario })));
+  const files = readdirSync('scenarios').filter((f) => f.endsWith('.spec.ts'));
+  expect(new Set(scenarios.map((s) => s.scenario)).size, 'every scenario file ran').toBe(files.length);
+  const notGreen = scenarios.filter((s) => s.status !== 'pass' && s.status !== 'not-applicable');
+  expect(notGreen.map((s) => `${s.cell} · ${s.name}: ${s.status} ${s.reason}`)).toEqual([]);
+  for (const s of scenarios) if (s.status === 'not-applicable') expect(s.reason, `${s.cell} · ${s.name}`).toBeTruthy();
+  // Where the browser lacks what a scenario needs, it says so: no autofill in Firefox on Android, no QR code in Firefox on Linux.
+  expect(scenarios.find((s) => s.cell.startsWith('android-firefox/') && s.scenario === 'autofill-sign-in')?.reason).toMatch(/no passkey autofill/);
+  expect(scenarios.find((s) => s.cell.startsWith('linux-firefox/1password') && s.scenario === 'sign-in-with-a-phone')?.reason).toMatch(/no hybrid client/);
+  expect(run.exitCode, run.output.slice(-2000)).toBe(0);
+});
+
+/** A fault switch, a cell, and the scenario that is about that fault: it must go red there, as a failure. */
+const CAUGHT: { fault: string; cell: [string, string, string]; scenario: string }[] = [
+  { fault: 'nag-every-login', cell: ['windows-chrome', 'google-password-manager', 'synced'], scenario: 'passkey-offer-does-not-nag' },
+  { fault: 'promote-despite-passkey', cell: ['macos-safari', 'icloud-keychain', 'synced'], scenario: 'passkey-offer-does-not-nag' },
+  { fault: 'no-fallback-link', cell: ['android-chrome', 'google-password-manager', 'synced'], scenario: 'app-unlock-is-not-a-passkey' },
+  { fault: 'delete-last-passkey-silently', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'deleted-passkey-tidied' },
+  { fault: 'no-cross-device', cell: ['windows-chrome', '1password', 'synced'], scenario: 'sign-in-with-a-phone' },
+  { fault: 'wrong-reachability', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'same-provider-other-account' },
+  { fault: 'no-device-bound-advice', cell: ['linux-chrome', 'security-key', 'device-bound'], scenario: 'register-and-sign-in' },
+  { fault: 'no-sync-warning', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'register-and-sign-in' },
+  { fault: 'no-provider-hints', cell: ['ios-safari', 'icloud-keychain', 'synced'], scenario: 'passkey-only-account-lost' },
+];
+
+for (const { fault, cell, scenario } of CAUGHT) {
+  test(`scenario ${scenario} catches the fault ${fault}`, async () => {
+    const [env, provider, sync] = cell;
+    const run = await runMatrix(['--env', env, '--provider', provider, '--sync', sync, '--scenario', scenario, '--fault', fault, NO_TRACES], 5 * 60_000);
+    expect(run.report, run.output.slice(-3000)).not.toBeNull();
+    const [only] = run.report!.cells.filter((c) => c.status !== 'not-applicable');
+    expect(only?.id).toBe(cell.join('/'));
+    expect(only!.scenarios.map((s) => s.status), JSON.stringify(only!.scenarios)).toContain('fail');
+    expect(only!.status).toBe('fail');
+    expect(run.exitCode).not.toBe(0);
+  });
+}
+
 test('an RP that shows one provider wrongly turns exactly that provider\'s cells red', async () => {
   const onePassword = data.providers.find((p) => p.id === '1password')!;
   const envs = ['windows-edge', 'macos-safari', 'android-chrome'];
   const providers = ['1password', 'bitwarden', 'windows-hello'];
   const run = await runMatrix(
-    ['--env', envs.join(','), '--provider', providers.join(','), '--fault', `mislabel-provider=${onePassword.aaguid}`],
+    ['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in,moving-to-another-device', '--fault', `mislabel-provider=${onePassword.aaguid}`],
     5 * 60_000,
   );
   expect(run.report, run.output.slice(-3000)).not.toBeNull();

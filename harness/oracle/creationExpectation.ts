@@ -14,6 +14,8 @@ export interface CreationExpectation {
   noSyncWarning: 'required' | 'forbidden' | 'either';
   /** The names (and aliases) the RP may give those providers. */
   likelyProviderNames: string[];
+  /** The names of every other provider: naming one as where the passkey will go would mislead. */
+  unlikelyProviderNames: string[];
   /** After creating a device-bound passkey, the nudge to add one in another provider. */
   deviceBoundAdvice: boolean;
 }
@@ -28,6 +30,6 @@ export function beforeCreation(snapshot: SupportSnapshot, environment: Environme
 
 export function creationExpectation(snapshot: SupportSnapshot, cell: Cell, providers: Provider[]): CreationExpectation {
   const before = beforeCreation(snapshot, cell.environment);
-  const likelyProviderNames = providers.filter((p) => before.likelyProviders.includes(p.id)).flatMap((p) => [p.name, ...p.aliases]);
-  return { ...before, likelyProviderNames, deviceBoundAdvice: cell.sync === 'device-bound' };
+  const names = (likely: boolean) => providers.filter((p) => before.likelyProviders.includes(p.id) === likely).flatMap((p) => [p.name, ...p.aliases]);
+  return { ...before, likelyProviderNames: names(true), unlikelyProviderNames: names(false), deviceBoundAdvice: cell.sync === 'device-bound' };
 }

@@ -7,6 +7,9 @@ export const CellStatus = z.enum(['pass', 'fail', 'not-applicable', 'skipped', '
 export type CellStatus = z.infer<typeof CellStatus>;
 
 export const ScenarioResult = z.strictObject({
+  /** The scenario's id, as `--scenario` takes it: its file name in scenarios/ without `.spec.ts`. */
+  scenario: z.string(),
+  /** The test's title: the story in one line. */
   name: z.string(),
   status: CellStatus,
   /** Why, for anything but a pass: the failed expectation, the error, or the not-applicable reason. */

@@ -105,7 +105,7 @@ function toScenario(
   notApplicable: string | undefined,
   annotations: { type: string; description?: string }[],
 ): ScenarioResult {
-  const base = { name: test.title, durationMs: result.duration };
+  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, durationMs: result.duration };
   if (result.status === 'passed') return { ...base, status: 'pass', reason: null };
   if (result.status === 'skipped') {
     if (notApplicable) return { ...base, status: 'not-applicable', reason: notApplicable };
@@ -116,7 +116,7 @@ function toScenario(
 }
 
 function toCellResult(cell: Cell, scenarios: ScenarioResult[]): CellResult {
-  const sorted = [...scenarios].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...scenarios].sort((a, b) => a.scenario.localeCompare(b.scenario) || a.name.localeCompare(b.name));
   const status = cellStatus(sorted);
   const reason =
     status === 'pass' ? null : (sorted.find((s) => s.status === status)?.reason ?? cell.notApplicableReason);

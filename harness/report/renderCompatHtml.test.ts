@@ -18,7 +18,7 @@ function cell(overrides: Partial<CellResult>): CellResult {
     support: 'usable',
     status: 'pass',
     reason: null,
-    scenarios: [{ name: 'register', status: 'pass', reason: null, durationMs: 12 }],
+    scenarios: [{ scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, durationMs: 12 }],
     ...overrides,
   };
 }
@@ -44,7 +44,7 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
       cell({
         status: 'fail',
         reason: hostile,
-        scenarios: [{ name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1 }],
+        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1 }],
       }),
     ]),
   );
@@ -69,7 +69,7 @@ test('the page has a table per OS with browsers as columns and a badge per sync 
 });
 
 test('a cell is an error before a fail before a pass', () => {
-  const s = (status: CellResult['status']) => ({ name: status, status, reason: null, durationMs: 0 });
+  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, durationMs: 0 });
   expect(cellStatus([s('pass'), s('fail')])).toBe('fail');
   expect(cellStatus([s('fail'), s('error'), s('pass')])).toBe('error');
   expect(cellStatus([s('pass'), s('not-applicable')])).toBe('pass');
