@@ -12,6 +12,7 @@ import { DataError } from '../matrix/dataError';
 import { parseList, validateFilter, type MatrixFilter } from '../matrix/filter';
 import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
+import { AdapterError, adapterPath, loadAdapter, RP_ADAPTER_VAR } from '../rp/loadAdapter';
 
 const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --shard=1/4]
   --env <ids>        environments, comma-separated (e.g. windows-edge,android-chrome); env PM_ENVIRONMENTS
@@ -20,16 +21,17 @@ const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --sh
   --scenario <ids>   scenarios (file names in scenarios/ without .spec.ts); env PM_SCENARIOS
   --snapshot <id>    support snapshot (default: the newest); env PM_SNAPSHOT
   --rp-url <url>     a running RP to test instead of the fixture RP; env RP_URL
+  --rp-adapter <file> the module that drives that RP (default: the fixture RP's adapter); env RP_ADAPTER
   --fault <name>     turn on a fixture RP fault switch (repeatable); env RP_FAULTS
   --report-dir <dir> where reports go (default: reports); env PM_REPORT_DIR
   --reporter <name>  console output: list, line or dot (default: list, dot on CI); the report files are always written
 Every filter defaults to all; an unknown id is refused with the list of known ones.`;
 
-const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'fault', 'report-dir', 'reporter', 'help'] as const;
+const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'rp-adapter', 'fault', 'report-dir', 'reporter', 'help'] as const;
 /** Console reporters: --reporter replaces only the console one, so the report files are still written. */
 const CONSOLE_REPORTERS = ['list', 'line', 'dot'];
 
-function main(): number {
+async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const { values } = parseArgs({
     args,
@@ -42,6 +44,7 @@ function main(): number {
       scenario: { type: 'string' },
       snapshot: { type: 'string' },
       'rp-url': { type: 'string' },
+      'rp-adapter': { type: 'string' },
       fault: { type: 'string', multiple: true },
       'report-dir': { type: 'string' },
       reporter: { type: 'string' },
@@ -78,6 +81,14 @@ function main(): number {
     return fail(`--reporter: "${reporter}" is not a console reporter; use one of ${CONSOLE_REPORTERS.join(', ')} (the HTML, JSON, JUnit and Allure reports are always written).`);
   }
   if (!findChromium()) return fail(MISSING_BROWSER_MESSAGE);
+  const adapterEnv = { ...process.env, ...(flag('rp-adapter') ? { [RP_ADAPTER_VAR]: flag('rp-adapter') } : {}) };
+  const adapterFile = adapterPath(adapterEnv);
+  try {
+    await loadAdapter(adapterEnv);
+  } catch (error) {
+    if (error instanceof AdapterError) return fail(error.message);
+    throw error;
+  }
 
   const reportDir = flag('report-dir') ?? process.env.PM_REPORT_DIR ?? 'reports';
   const faults = [...parseList(process.env.RP_FAULTS), ...((values.fault as string[] | undefined) ?? [])];
@@ -92,6 +103,8 @@ function main(): number {
     RP_FAULTS: faults.join(','),
     ...(snapshotId ? { PM_SNAPSHOT: snapshotId } : {}),
     ...(flag('rp-url') ? { RP_URL: flag('rp-url') } : {}),
+    // Absolute: Playwright's workers resolve it from the repository, not from where the command ran.
+    ...(adapterFile ? { [RP_ADAPTER_VAR]: adapterFile } : {}),
   };
   // Allure appends to its results folder; a run's report must hold that run's results only.
   rmSync(path.join(reportDir, 'allure-results'), { recursive: true, force: true });
@@ -125,4 +138,4 @@ function fail(message: string): number {
   return 2;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

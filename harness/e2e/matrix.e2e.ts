@@ -105,11 +105,27 @@ test('an RP that shows one provider wrongly turns exactly that provider\'s cells
   expect(run.exitCode).not.toBe(0);
 });
 
+test('an RP whose adapter lacks features: the scenarios that need them are not applicable, saying why', async () => {
+  const run = await runMatrix(['--rp-adapter', 'harness/e2e/passkeysOnlyAdapter.ts', '--env', 'android-chrome', '--provider', 'google-password-manager', '--sync', 'synced', NO_TRACES], 5 * 60_000);
+  expect(run.report, run.output.slice(-3000)).not.toBeNull();
+  const [cell] = run.report!.cells;
+  const byScenario = Object.fromEntries(cell!.scenarios.map((s) => [s.scenario, s]));
+  expect(byScenario['autofill-sign-in']?.status).toBe('pass');
+  expect(byScenario['deleted-passkey-tidied']).toMatchObject({ status: 'not-applicable', reason: 'Passkeys-only site has no passkey management page: passkeys are not listed anywhere' });
+  expect(byScenario['sign-in-with-a-phone']).toMatchObject({ status: 'not-applicable', reason: 'Passkeys-only site has no sign-in with a phone (QR code): no QR code is offered' });
+  expect(byScenario['app-unlock-is-not-a-passkey']).toMatchObject({ status: 'not-applicable', reason: expect.stringContaining('has no way in besides passkeys') });
+  expect(cell!.scenarios.filter((s) => s.status !== 'pass' && s.status !== 'not-applicable')).toEqual([]);
+  expect(run.exitCode, run.output.slice(-2000)).toBe(0);
+});
+
 test('bad input gets one clear line and exit code 2, not a stack trace', async () => {
   const typo = await runMatrix(['--env', 'windows-egde'], 60_000);
   expect(typo.exitCode).toBe(2);
   expect(typo.output).toMatch(/unknown environment "windows-egde"; use one of .*windows-edge/);
   expect(typo.output).not.toMatch(/\n\s+at /);
+  const adapter = await runMatrix(['--rp-adapter', 'my-adapter.ts'], 60_000);
+  expect(adapter.exitCode).toBe(2);
+  expect(adapter.output).toMatch(/RP_ADAPTER .*my-adapter.ts: no such file; give the path of a module that exports an RpAdapter/);
   const provider = await runMatrix(['--provider', 'lastpass'], 60_000);
   expect(provider.exitCode).toBe(2);
   expect(provider.output).toMatch(/unknown provider "lastpass"/);

@@ -69,43 +69,84 @@ export interface SignInHelpView {
 }
 
 /**
+ * What an RP may not have. A scenario that needs a feature the RP lacks is not applicable there, with
+ * the adapter's reason in the report: never silently green.
+ */
+export type RpFeature =
+  | 'several-passkeys'
+  | 'management-page'
+  | 'sign-in-help'
+  | 'other-ways-in'
+  | 'passkey-offer'
+  | 'autofill-sign-in'
+  | 'cross-device-sign-in'
+  | 'clock';
+
+/**
  * How the harness drives one RP through its pages, exactly as a user's browser would: it only
  * ever reaches the RP over HTTP, through the page. One implementation per RP; scenarios never
- * change per RP.
+ * change per RP. The methods of a feature the RP lacks are left out, and the feature declared in
+ * `lacks` with the reason.
  */
 export interface RpAdapter {
   readonly name: string;
+  /** Features the RP does not have, each with why, in words for the report. */
+  readonly lacks?: Partial<Record<RpFeature, string>>;
   /** Creates an account with its first passkey and leaves the user signed in. */
   register(page: Page, baseUrl: string, username: string): Promise<CreationView>;
-  /** Signed in: adds another passkey to the account, from the page where the RP offers it. */
-  addPasskey(page: Page, baseUrl: string): Promise<CreationView>;
   signOut(page: Page, baseUrl: string): Promise<void>;
-  /** Signs in with a passkey; resolves once signed in, throws with what the RP said otherwise. */
+  /** Signs in with a passkey; resolves once signed in, throws RpStepError with what the RP said otherwise. */
   signIn(page: Page, baseUrl: string, method: SignInMethod, username: string): Promise<void>;
   /** The username the RP shows as signed in, or null. */
   signedInAs(page: Page, baseUrl: string): Promise<string | null>;
-  /** Every passkey of the signed-in account, as the management page shows them. */
-  listPasskeys(page: Page, baseUrl: string): Promise<PasskeyView[]>;
+  /** several-passkeys: signed in, adds another passkey to the account, from the page where the RP offers it. */
+  addPasskey?(page: Page, baseUrl: string): Promise<CreationView>;
+  /** management-page: every passkey of the signed-in account, as the management page shows them. */
+  listPasskeys?(page: Page, baseUrl: string): Promise<PasskeyView[]>;
   /**
-   * Creates an account without a passkey, by another way in (the adapter picks which; it keeps what
-   * it needs to sign in again, such as a password and an authenticator app's secret), and leaves the
-   * user signed in there, or on the passkey offer.
+   * management-page: deletes one passkey. When the RP warns that it is the account's last way in,
+   * `confirmLosingAccess` says whether the user confirms; without confirmation it must refuse.
    */
-  signUpWithoutPasskey(page: Page, baseUrl: string, username: string): Promise<AfterSignIn & { way: WayIn }>;
-  /** Signs in by the way in `signUpWithoutPasskey` made. */
-  signInWithoutPasskey(page: Page, baseUrl: string, username: string): Promise<AfterSignIn>;
-  /** On the passkey offer, the user says "Not now" and goes on to the account. */
-  declinePasskeyOffer(page: Page, baseUrl: string): Promise<void>;
-  /** The RP's clock, where the RP offers a test hook to move it; absent otherwise. */
+  deletePasskey?(page: Page, baseUrl: string, credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
+  /** sign-in-help: what the RP offers the user after a passkey sign-in for `username` did not work. */
+  signInHelp?(page: Page, baseUrl: string, username: string): Promise<SignInHelpView>;
+  /**
+   * other-ways-in: creates an account without a passkey, by another way in (the adapter picks which;
+   * it keeps what it needs to sign in again, such as a password and an authenticator app's secret),
+   * and leaves the user signed in, or on the passkey offer.
+   */
+  signUpWithoutPasskey?(page: Page, baseUrl: string, username: string): Promise<AfterSignIn & { way: WayIn }>;
+  /** other-ways-in: signs in by the way in `signUpWithoutPasskey` made. */
+  signInWithoutPasskey?(page: Page, baseUrl: string, username: string): Promise<AfterSignIn>;
+  /** passkey-offer: on the offer to create a passkey, the user says "Not now" and goes on. */
+  declinePasskeyOffer?(page: Page, baseUrl: string): Promise<void>;
+  /** clock: the RP's clock, where the RP offers a test hook to move it. */
   readonly clock?: RpClock;
-  /**
-   * Deletes one passkey on the management page. When the RP warns that it is the account's last way
-   * in, `confirmLosingAccess` says whether the user confirms; without confirmation it must refuse.
-   */
-  deletePasskey(page: Page, baseUrl: string, credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
-  /** What the RP offers the user after a passkey sign-in for `username` did not work. */
-  signInHelp(page: Page, baseUrl: string, username: string): Promise<SignInHelpView>;
 }
+
+/** Each feature in words: "<RP> has no <label>". */
+export const FEATURE_LABELS: Record<RpFeature, string> = {
+  'several-passkeys': 'way to add a second passkey',
+  'management-page': 'passkey management page',
+  'sign-in-help': 'help after a failed passkey sign-in',
+  'other-ways-in': 'way in besides passkeys',
+  'passkey-offer': 'offer to create a passkey',
+  'autofill-sign-in': 'passkey autofill',
+  'cross-device-sign-in': 'sign-in with a phone (QR code)',
+  clock: 'clock a test can move',
+};
+
+/** Which adapter members each feature needs. */
+export const FEATURE_MEMBERS: Record<RpFeature, (keyof RpAdapter)[]> = {
+  'several-passkeys': ['addPasskey'],
+  'management-page': ['listPasskeys', 'deletePasskey'],
+  'sign-in-help': ['signInHelp'],
+  'other-ways-in': ['signUpWithoutPasskey', 'signInWithoutPasskey'],
+  'passkey-offer': ['declinePasskeyOffer'],
+  'autofill-sign-in': [],
+  'cross-device-sign-in': [],
+  clock: ['clock'],
+};
 
 /** The RP refused or failed a step; carries what the user was shown. */
 export class RpStepError extends Error {

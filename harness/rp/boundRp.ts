@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { AfterSignIn, CreationView, DeleteOutcome, PasskeyView, WayIn, RpAdapter, SignInHelpView, SignInMethod } from './adapter';
+import { FEATURE_LABELS, type AfterSignIn, type CreationView, type DeleteOutcome, type PasskeyView, type RpAdapter, type RpFeature, type SignInHelpView, type SignInMethod, type WayIn } from './adapter';
 
 /** The RP under test, driven through its adapter on one page. */
 export interface Rp {
@@ -16,28 +16,54 @@ export interface Rp {
   signUpWithoutPasskey(username: string): Promise<AfterSignIn & { way: WayIn }>;
   signInWithoutPasskey(username: string): Promise<AfterSignIn>;
   declinePasskeyOffer(): Promise<void>;
+  signInHelp(username: string): Promise<SignInHelpView>;
   /** Lets time pass on the RP's clock; undefined where the RP has no clock to move. */
   letTimePass?: (seconds: number) => Promise<void>;
-  signInHelp(username: string): Promise<SignInHelpView>;
 }
 
-export function bindRp(adapter: RpAdapter, page: Page, url: string): Rp {
-  const clock = adapter.clock;
+/** What happens when a scenario needs a feature the RP lacks: in a cell, the scenario is not applicable. */
+export type OnLackingFeature = (reason: string) => never;
+
+export class RpLacksFeatureError extends Error {
+  override name = 'RpLacksFeatureError';
+}
+
+const throwLacking: OnLackingFeature = (reason) => {
+  throw new RpLacksFeatureError(reason);
+};
+
+const SIGN_IN_FEATURES: Partial<Record<SignInMethod, RpFeature>> = { autofill: 'autofill-sign-in', 'cross-device': 'cross-device-sign-in' };
+
+export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: OnLackingFeature = throwLacking): Rp {
+  /** The adapter's member for a feature, or the scenario stops as not applicable, saying why. */
+  const need = <T>(feature: RpFeature, member: T | undefined): T => {
+    const declared = adapter.lacks?.[feature];
+    if (declared !== undefined || member === undefined) {
+      return onLacking(`${adapter.name} has no ${FEATURE_LABELS[feature]}${declared ? `: ${declared}` : ''}`);
+    }
+    return member;
+  };
+  const clock = adapter.lacks?.clock === undefined ? adapter.clock : undefined;
   return {
     url,
     adapter,
     page,
     register: (username) => adapter.register(page, url, username),
-    addPasskey: () => adapter.addPasskey(page, url),
+    addPasskey: () => need('several-passkeys', adapter.addPasskey).call(adapter, page, url),
     signOut: () => adapter.signOut(page, url),
-    signIn: (method, username) => adapter.signIn(page, url, method, username),
+    signIn: (method, username) => {
+      const feature = SIGN_IN_FEATURES[method];
+      if (feature) need(feature, true);
+      return adapter.signIn(page, url, method, username);
+    },
     signedInAs: () => adapter.signedInAs(page, url),
-    listPasskeys: () => adapter.listPasskeys(page, url),
-    signUpWithoutPasskey: (username) => adapter.signUpWithoutPasskey(page, url, username),
-    signInWithoutPasskey: (username) => adapter.signInWithoutPasskey(page, url, username),
-    declinePasskeyOffer: () => adapter.declinePasskeyOffer(page, url),
+    listPasskeys: () => need('management-page', adapter.listPasskeys).call(adapter, page, url),
+    deletePasskey: (credentialId, confirmLosingAccess) =>
+      need('management-page', adapter.deletePasskey).call(adapter, page, url, credentialId, confirmLosingAccess),
+    signUpWithoutPasskey: (username) => need('other-ways-in', adapter.signUpWithoutPasskey).call(adapter, page, url, username),
+    signInWithoutPasskey: (username) => need('other-ways-in', adapter.signInWithoutPasskey).call(adapter, page, url, username),
+    declinePasskeyOffer: () => need('passkey-offer', adapter.declinePasskeyOffer).call(adapter, page, url),
+    signInHelp: (username) => need('sign-in-help', adapter.signInHelp).call(adapter, page, url, username),
     ...(clock ? { letTimePass: (seconds: number) => clock.advance(page, url, seconds) } : {}),
-    deletePasskey: (credentialId, confirmLosingAccess) => adapter.deletePasskey(page, url, credentialId, confirmLosingAccess),
-    signInHelp: (username) => adapter.signInHelp(page, url, username),
   };
 }

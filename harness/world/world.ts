@@ -6,7 +6,7 @@ import type { Device } from '../browser/device';
 import type { DevicePool } from '../browser/devicePool';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from '../browser/virtualAuthenticator';
 import type { AfterSignIn, CreationView, RpAdapter, WayIn } from '../rp/adapter';
-import { bindRp, type Rp } from '../rp/boundRp';
+import { bindRp, type OnLackingFeature, type Rp } from '../rp/boundRp';
 import { CELL, resolveSlot, WorldSpec, type ProviderSlot, type ResolvedSlot } from './worldSpec';
 import { defaultSyncFlag, isUsable, syncsHere } from '../matrix/support';
 import { Vaults, type StoredCredential } from './vaults';
@@ -42,6 +42,8 @@ export interface WorldDeps {
   snapshot: SupportSnapshot;
   adapter: RpAdapter;
   rpUrl: string;
+  /** What to do when a step needs a feature the RP lacks (in a cell: the scenario is not applicable). */
+  onLacking?: OnLackingFeature;
 }
 
 /**
@@ -101,7 +103,7 @@ export class World {
    * device's first) the one answering, then files every passkey where it now lives.
    */
   on(name: string, provider?: string): Rp {
-    const rp = bindRp(this.deps.adapter, this.device(name).device.page, this.deps.rpUrl);
+    const rp = bindRp(this.deps.adapter, this.device(name).device.page, this.deps.rpUrl, this.deps.onLacking);
     const step =
       <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
@@ -217,7 +219,7 @@ export class World {
     const lent = this.visible(phoneDevice, slot);
     for (const credential of lent) await hybrid.addCredential(credential);
     try {
-      return await step(bindRp(this.deps.adapter, target.device.page, this.deps.rpUrl));
+      return await step(bindRp(this.deps.adapter, target.device.page, this.deps.rpUrl, this.deps.onLacking));
     } finally {
       // Counters moved on the phone, not on the device that showed the QR code.
       const lentIds = new Set(lent.map((c) => c.credentialId));

@@ -1,0 +1,96 @@
+// An adapter for a site the harness has never seen: "Example Shop", whose pages and copy differ from
+// the fixture RP's. Copy this file, change the selectors and words to your site's, and run
+//   RP_URL=https://staging.example.test RP_ADAPTER=./my-adapter.ts npm run matrix
+// Every wait is bounded (Playwright's action timeout); a refusal becomes an RpStepError with the words
+// the user saw, so the report can say what went wrong.
+import type { Page } from '@playwright/test';
+import { RpStepError, type CreationView, type PasskeyView, type RpAdapter, type SignInHelpView } from '../adapter';
+
+/** Waits for the account page, or for the shop's error banner: what the user would see next. */
+async function landOnAccount(page: Page, step: string): Promise<void> {
+  const banner = page.getByRole('alert');
+  const outcome = await Promise.race([
+    page.waitForURL('**/my-account**', { timeout: 10_000 }).then(() => 'account' as const),
+    banner.waitFor({ timeout: 10_000 }).then(() => 'refused' as const),
+  ]);
+  if (outcome === 'refused') throw new RpStepError(step, (await banner.innerText()).trim());
+}
+
+const exampleShop: RpAdapter = {
+  name: 'Example Shop',
+  // What the shop does not have: the scenarios that need it are reported not applicable, with this reason.
+  lacks: {
+    'several-passkeys': 'the shop keeps one passkey per account',
+    'other-ways-in': 'accounts sign in with passkeys only',
+    'passkey-offer': 'every account starts with a passkey',
+    clock: 'staging has no test hooks',
+  },
+
+  async register(page, baseUrl, username): Promise<CreationView> {
+    await page.goto(new URL('/join', baseUrl).href);
+    await page.getByLabel('Email').fill(`${username}@example.test`);
+    await page.getByRole('button', { name: 'Continue with a passkey' }).click();
+    await landOnAccount(page, 'registration');
+    const saved = page.getByTestId('passkey-saved');
+    return {
+      expectedProviders: [], // the shop does not say beforehand where the passkey will go
+      wontSyncWarning: false,
+      saved: { providerName: (await saved.getAttribute('data-provider')) || null, sync: 'unknown' },
+      deviceBoundAdvice: (await page.getByText('add a second passkey').count()) > 0,
+    };
+  },
+
+  async signOut(page, baseUrl) {
+    await page.goto(new URL('/my-account', baseUrl).href);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login**', { timeout: 10_000 });
+  },
+
+  async signIn(page, baseUrl, method, username) {
+    await page.goto(new URL('/login', baseUrl).href);
+    if (method === 'username-first') await page.getByLabel('Email').fill(`${username}@example.test`);
+    if (method === 'cross-device') await page.getByRole('button', { name: 'Use a phone' }).click();
+    else await page.getByRole('button', { name: 'Log in with a passkey' }).click();
+    await landOnAccount(page, `sign-in (${method})`);
+  },
+
+  async signedInAs(page, baseUrl) {
+    await page.goto(new URL('/my-account', baseUrl).href);
+    const email = page.getByTestId('account-email');
+    return (await email.count()) ? (await email.innerText()).replace(/@example\.test$/, '') : null;
+  },
+
+  async listPasskeys(page, baseUrl): Promise<PasskeyView[]> {
+    await page.goto(new URL('/my-account/security', baseUrl).href);
+    const rows = await page.getByRole('row', { name: /passkey/i }).all();
+    return Promise.all(
+      rows.map(async (row) => ({
+        credentialId: (await row.getAttribute('data-id')) ?? '',
+        providerName: (await row.getByTestId('provider').innerText()).trim() || null,
+        sync: 'unknown' as const,
+        createdIn: { os: 'unknown' as const, browser: 'unknown' as const, label: (await row.getByTestId('device').innerText()).trim() },
+      })),
+    );
+  },
+
+  async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess) {
+    await page.goto(new URL('/my-account/security', baseUrl).href);
+    await page.locator(`[data-id="${credentialId}"]`).getByRole('button', { name: 'Remove' }).click();
+    const dialog = page.getByRole('dialog');
+    if (await dialog.count()) await dialog.getByRole('button', { name: confirmLosingAccess ? 'Remove anyway' : 'Keep it' }).click();
+    return (await page.locator(`[data-id="${credentialId}"]`).count()) ? 'refused' : 'deleted';
+  },
+
+  async signInHelp(page, baseUrl, username): Promise<SignInHelpView> {
+    await page.goto(new URL(`/login/trouble?email=${encodeURIComponent(`${username}@example.test`)}`, baseUrl).href);
+    const providers = await page.getByTestId('passkey-provider').allInnerTexts();
+    return {
+      providers: providers.map((name) => ({ name: name.trim(), reachable: 'maybe' })),
+      crossDevice: (await page.getByRole('button', { name: 'Use a phone' }).count()) > 0,
+      otherWays: [],
+      recoveryPath: (await page.getByRole('link', { name: 'Contact support' }).count()) > 0,
+    };
+  },
+};
+
+export default exampleShop;

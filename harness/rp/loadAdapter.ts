@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FEATURE_MEMBERS, type RpAdapter, type RpFeature } from './adapter';
+import { fixtureAdapter } from './fixtureAdapter';
+
+/** The module of a team's own adapter: a path, relative to where the command was run. */
+export const RP_ADAPTER_VAR = 'RP_ADAPTER';
+
+const REQUIRED = ['register', 'signOut', 'signIn', 'signedInAs'] as const;
+const HOW = 'see the README, "Testing your own RP"';
+
+/** A bad adapter module: the message names the file, the member and the fix. */
+export class AdapterError extends Error {
+  override name = 'AdapterError';
+}
+
+/** The adapter's absolute path from RP_ADAPTER, resolved against the directory the command was run in. */
+export function adapterPath(env: NodeJS.ProcessEnv = process.env): string | null {
+  const given = env[RP_ADAPTER_VAR]?.trim();
+  if (!given) return null;
+  return path.resolve(env.INIT_CWD ?? process.cwd(), given);
+}
+
+/** The adapter a run drives its RP with: RP_ADAPTER's module, else the fixture RP's own. */
+export async function loadAdapter(env: NodeJS.ProcessEnv = process.env): Promise<RpAdapter> {
+  const file = adapterPath(env);
+  if (!file) return fixtureAdapter;
+  if (!existsSync(file)) throw new AdapterError(`${RP_ADAPTER_VAR} ${file}: no such file; give the path of a module that exports an RpAdapter (${HOW}).`);
+  let exports: { default?: unknown; adapter?: unknown };
+  try {
+    exports = (await import(pathToFileURL(file).href)) as typeof exports;
+  } catch (error) {
+    throw new AdapterError(`${RP_ADAPTER_VAR} ${file}: the module does not load: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return checkAdapter(exports.default ?? exports.adapter, file);
+}
+
+/** Checks an adapter's shape, so a missing method is said at the start, not as a failed cell. */
+export function checkAdapter(candidate: unknown, file: string): RpAdapter {
+  const where = `${RP_ADAPTER_VAR} ${file}`;
+  if (typeof candidate !== 'object' || candidate === null) {
+    throw new AdapterError(`${where}: export the adapter as the module's default export (or as "adapter"), an object implementing RpAdapter (${HOW}).`);
+  }
+  const adapter = candidate as Record<string, unknown>;
+  if (typeof adapter.name !== 'string' || !adapter.name.trim()) throw new AdapterError(`${where}: "name" must be the RP's name, a non-empty string.`);
+  for (const method of REQUIRED) {
+    if (typeof adapter[method] !== 'function') throw new AdapterError(`${where}: no method "${method}"; every adapter implements it (${HOW}).`);
+  }
+  const lacks = (adapter.lacks ?? {}) as Record<string, unknown>;
+  for (const [feature, reason] of Object.entries(lacks)) {
+    if (!(feature in FEATURE_MEMBERS)) {
+      throw new AdapterError(`${where}: lacks."${feature}" is not a feature; use one of ${Object.keys(FEATURE_MEMBERS).join(', ')}.`);
+    }
+    if (typeof reason !== 'string' || !reason.trim()) throw new AdapterError(`${where}: lacks."${feature}" must say why, in words for the report.`);
+  }
+  for (const [feature, members] of Object.entries(FEATURE_MEMBERS) as [RpFeature, (keyof RpAdapter)[]][]) {
+    if (feature in lacks) continue;
+    for (const member of members) {
+      const value = adapter[member];
+      const present = member === 'clock' ? typeof (value as { advance?: unknown } | undefined)?.advance === 'function' : typeof value === 'function';
+      if (!present) {
+        throw new AdapterError(`${where}: no "${member}"; implement it, or declare lacks."${feature}" with the reason the RP has none.`);
+      }
+    }
+  }
+  return candidate as RpAdapter;
+}
