@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadMatrixData } from '../matrix/load';
 import { expandCells } from '../matrix/cell';
-import { runMatrix } from './runMatrix';
+import { runMatrix } from '../cli/runMatrix';
 
 const data = loadMatrixData();
 const snapshot = data.snapshots.at(-1)!;
@@ -63,6 +63,7 @@ const CAUGHT: { fault: string; cell: [string, string, string]; scenario: string 
   { fault: 'wrong-reachability', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'same-provider-other-account' },
   { fault: 'no-device-bound-advice', cell: ['linux-chrome', 'security-key', 'device-bound'], scenario: 'register-and-sign-in' },
   { fault: 'no-sync-warning', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'register-and-sign-in' },
+  { fault: 'misreport-sync', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'management-page-names-the-provider' },
   { fault: 'no-provider-hints', cell: ['ios-safari', 'icloud-keychain', 'synced'], scenario: 'passkey-only-account-lost' },
 ];
 
@@ -84,7 +85,7 @@ test('an RP that shows one provider wrongly turns exactly that provider\'s cells
   const envs = ['windows-edge', 'macos-safari', 'android-chrome'];
   const providers = ['1password', 'bitwarden', 'windows-hello'];
   const run = await runMatrix(
-    ['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in,moving-to-another-device', '--fault', `mislabel-provider=${onePassword.aaguid}`],
+    ['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in,management-page-names-the-provider', '--fault', `mislabel-provider=${onePassword.aaguid}`],
     5 * 60_000,
   );
   expect(run.report, run.output.slice(-3000)).not.toBeNull();
@@ -95,11 +96,15 @@ test('an RP that shows one provider wrongly turns exactly that provider\'s cells
   expect(expectedRed.length).toBeGreaterThan(0);
   expect(cells.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(expectedRed);
   expect(cells.filter((c) => c.status === 'error')).toEqual([]);
-  // Every scenario that shows the provider's name catches it; the management page check says so in words.
+  // Both scenarios that show the provider's name catch it, and say so in words.
   for (const id of expectedRed) {
-    const registration = cells.find((c) => c.id === id)!.scenarios.find((s) => s.name.startsWith('register a passkey'));
+    const scenarios = cells.find((c) => c.id === id)!.scenarios;
+    const registration = scenarios.find((s) => s.scenario === 'register-and-sign-in');
     expect(registration?.status, id).toBe('fail');
     expect(registration?.reason, id).toMatch(/provider said to hold it/);
+    const management = scenarios.find((s) => s.scenario === 'management-page-names-the-provider');
+    expect(management?.status, id).toBe('fail');
+    expect(management?.reason, id).toMatch(/provider name shown/);
   }
   expect(run.report!.rp.faults).toEqual([`mislabel-provider=${onePassword.aaguid}`]);
   expect(run.exitCode).not.toBe(0);
@@ -111,6 +116,7 @@ test('an RP whose adapter lacks features: the scenarios that need them are not a
   const [cell] = run.report!.cells;
   const byScenario = Object.fromEntries(cell!.scenarios.map((s) => [s.scenario, s]));
   expect(byScenario['autofill-sign-in']?.status).toBe('pass');
+  expect(byScenario['register-and-sign-in']?.status).toBe('pass');
   expect(byScenario['deleted-passkey-tidied']).toMatchObject({ status: 'not-applicable', reason: 'Passkeys-only site has no passkey management page: passkeys are not listed anywhere' });
   expect(byScenario['sign-in-with-a-phone']).toMatchObject({ status: 'not-applicable', reason: 'Passkeys-only site has no sign-in with a phone (QR code): no QR code is offered' });
   expect(byScenario['app-unlock-is-not-a-passkey']).toMatchObject({ status: 'not-applicable', reason: expect.stringContaining('has no way in besides passkeys') });

@@ -1,6 +1,6 @@
 import type { Cell } from '../matrix/cell';
 import type { Environment, Provider, SupportSnapshot } from '../matrix/schema';
-import { syncsHere } from '../matrix/support';
+import { isUsable, syncsHere } from '../matrix/support';
 
 /** What a careful RP says before and after a passkey is created, computed from the data alone. */
 export interface CreationExpectation {
@@ -14,8 +14,8 @@ export interface CreationExpectation {
   noSyncWarning: 'required' | 'forbidden' | 'either';
   /** The names (and aliases) the RP may give those providers. */
   likelyProviderNames: string[];
-  /** The names of every other provider: naming one as where the passkey will go would mislead. */
-  unlikelyProviderNames: string[];
+  /** The names of the providers that cannot be used here at all: naming one as where the passkey may go would mislead. */
+  unusableProviderNames: string[];
   /** After creating a device-bound passkey, the nudge to add one in another provider. */
   deviceBoundAdvice: boolean;
 }
@@ -30,6 +30,11 @@ export function beforeCreation(snapshot: SupportSnapshot, environment: Environme
 
 export function creationExpectation(snapshot: SupportSnapshot, cell: Cell, providers: Provider[]): CreationExpectation {
   const before = beforeCreation(snapshot, cell.environment);
-  const names = (likely: boolean) => providers.filter((p) => before.likelyProviders.includes(p.id) === likely).flatMap((p) => [p.name, ...p.aliases]);
-  return { ...before, likelyProviderNames: names(true), unlikelyProviderNames: names(false), deviceBoundAdvice: cell.sync === 'device-bound' };
+  const names = (chosen: Provider[]) => chosen.flatMap((p) => [p.name, ...p.aliases]);
+  return {
+    ...before,
+    likelyProviderNames: names(providers.filter((p) => before.likelyProviders.includes(p.id))),
+    unusableProviderNames: names(providers.filter((p) => !isUsable(snapshot, cell.environment, p.id))),
+    deviceBoundAdvice: cell.sync === 'device-bound',
+  };
 }

@@ -1,0 +1,188 @@
+import type { Cell } from '../matrix/cell';
+import { loadMatrixData, type MatrixData } from '../matrix/load';
+import type { SupportSnapshot } from '../matrix/schema';
+import { beforeCreation, creationExpectation } from '../oracle/creationExpectation';
+import { expectedPasskey } from '../oracle/expectedPasskey';
+import { signInHelpExpectation } from '../oracle/signInHelpExpectation';
+
+export interface PredictionContext {
+  data: MatrixData;
+  snapshot: SupportSnapshot;
+}
+
+/** One fault switch, the scenarios about it, the cells to run, and which of them the oracle says must go red. */
+export interface CoveredFault {
+  fault: string;
+  scenarios: string[];
+  envs: string[];
+  providers: string[];
+  /** Of the applicable cells run, those that must fail with the fault on; all others must stay green. */
+  red(cell: Cell, context: PredictionContext): boolean;
+  because: string;
+}
+
+/** A fault switch no scenario checks yet, and why. */
+export interface UncoveredFault {
+  fault: string;
+  uncovered: string;
+}
+
+export type FaultCase = CoveredFault | UncoveredFault;
+
+/** The provider the mislabel switch targets, by its public AAGUID from the provider data. */
+const ONE_PASSWORD_AAGUID = loadMatrixData().providers.find((p) => p.id === '1password')!.aaguid!;
+
+const everyApplicableCell = () => true;
+
+/** What the help page may truthfully say, from the oracle, of a passkey made in the cell and sought on a second device of the same kind. */
+function yesIsAFalseReach(cell: Cell, { data, snapshot }: PredictionContext): boolean {
+  const slot = { provider: cell.provider.id, account: 'personal' };
+  const facts = {
+    devices: [
+      { name: 'home', environment: cell.environment, slots: [slot] },
+      { name: 'work', environment: cell.environment, slots: [{ ...slot, account: 'work' }] },
+    ],
+    passkeys: [{ device: 'home', environment: cell.environment, provider: cell.provider.id, account: 'personal', sync: cell.sync, lost: false }],
+    waysIn: [],
+    passkeyOffer: { lastShownAt: null, lastDeclinedAt: null },
+    elapsedSeconds: 0,
+  };
+  const [hint] = signInHelpExpectation(snapshot, data.providers, data.capabilities, facts, 'work').providers;
+  return !hint!.reachable.includes('yes');
+}
+
+/**
+ * Every fault switch of the fixture RP (rp-fixture/faults.ts). A covered one names the scenarios
+ * that must catch it and predicts, from the support data and the oracle alone, which cells go red.
+ */
+export const FAULT_CASES: FaultCase[] = [
+  {
+    fault: `mislabel-provider=${ONE_PASSWORD_AAGUID}`,
+    scenarios: ['register-and-sign-in', 'management-page-names-the-provider'],
+    envs: ['windows-edge', 'android-chrome'],
+    providers: ['1password', 'bitwarden'],
+    red: (cell) => cell.provider.aaguid === ONE_PASSWORD_AAGUID,
+    because: "1Password's passkeys are shown under another name",
+  },
+  {
+    fault: 'misreport-sync',
+    scenarios: ['management-page-names-the-provider'],
+    envs: ['windows-edge'],
+    providers: ['windows-hello', '1password'],
+    red: (cell) => expectedPasskey(cell).sync !== 'synced',
+    because: 'a passkey that is not synced is shown as synced',
+  },
+  {
+    fault: 'misdetect-environment',
+    scenarios: ['management-page-names-the-provider'],
+    envs: ['windows-chrome', 'macos-safari'],
+    providers: ['1password'],
+    red: (cell) => {
+      const { os, browser } = expectedPasskey(cell).createdIn;
+      return os !== 'windows' || browser !== 'chrome';
+    },
+    because: 'every passkey is said to be made in Chrome on Windows',
+  },
+  {
+    fault: 'no-sync-warning',
+    scenarios: ['register-and-sign-in'],
+    envs: ['windows-edge', 'windows-chrome', 'macos-safari'],
+    providers: ['windows-hello', 'icloud-keychain'],
+    red: (cell, { snapshot }) => beforeCreation(snapshot, cell.environment).noSyncWarning === 'required',
+    because: 'where no built-in provider syncs, the "will not sync" warning is owed',
+  },
+  {
+    fault: 'no-device-bound-advice',
+    scenarios: ['register-and-sign-in'],
+    envs: ['linux-chrome'],
+    providers: ['security-key', 'google-password-manager'],
+    red: (cell, { snapshot, data }) => creationExpectation(snapshot, cell, data.providers).deviceBoundAdvice,
+    because: 'a device-bound passkey is owed the advice to add a second one',
+  },
+  {
+    fault: 'delete-last-passkey-silently',
+    scenarios: ['deleted-passkey-tidied'],
+    envs: ['windows-edge'],
+    providers: ['windows-hello', 'security-key'],
+    red: everyApplicableCell,
+    because: 'the last way in goes without the user confirming',
+  },
+  {
+    fault: 'no-fallback-link',
+    scenarios: ['app-unlock-is-not-a-passkey'],
+    envs: ['android-chrome'],
+    providers: ['google-password-manager'],
+    red: everyApplicableCell,
+    because: 'the password the account has is not offered after a failed passkey sign-in',
+  },
+  {
+    fault: 'dead-end-on-failure',
+    scenarios: ['passkey-only-account-lost'],
+    envs: ['ios-safari'],
+    providers: ['icloud-keychain'],
+    red: everyApplicableCell,
+    because: 'the help names no provider and no way to recover',
+  },
+  {
+    fault: 'no-provider-hints',
+    scenarios: ['passkey-only-account-lost'],
+    envs: ['macos-chrome'],
+    providers: ['google-password-manager'],
+    red: everyApplicableCell,
+    because: 'the help does not name the provider that held the passkey',
+  },
+  {
+    fault: 'wrong-reachability',
+    scenarios: ['same-provider-other-account'],
+    envs: ['windows-chrome'],
+    providers: ['google-password-manager', 'windows-hello'],
+    red: yesIsAFalseReach,
+    because: 'a passkey that never leaves its device is said to be reachable',
+  },
+  {
+    fault: 'no-cross-device',
+    scenarios: ['sign-in-with-a-phone'],
+    envs: ['windows-chrome', 'linux-firefox'],
+    providers: ['1password'],
+    red: (cell, { data }) => data.capabilities[cell.environment.id]!['hybrid-client'],
+    because: 'no phone is offered where the browser could use one',
+  },
+  {
+    fault: 'nag-every-login',
+    scenarios: ['passkey-offer-does-not-nag'],
+    envs: ['windows-chrome'],
+    providers: ['google-password-manager'],
+    red: everyApplicableCell,
+    because: 'the passkey offer comes back right after "Not now"',
+  },
+  {
+    fault: 'promote-despite-passkey',
+    scenarios: ['passkey-offer-does-not-nag'],
+    envs: ['macos-safari'],
+    providers: ['icloud-keychain'],
+    red: everyApplicableCell,
+    because: 'the offer comes although a passkey made here works',
+  },
+  { fault: 'ignore-client-hints', uncovered: 'no scenario reads the OS version the RP detected' },
+  { fault: 'no-provider-icon', uncovered: "no scenario reads the provider's icon on the management page" },
+  { fault: 'stale-sync-state', uncovered: 'no scenario backs a passkey up after it was made' },
+  { fault: 'no-exclude-credentials', uncovered: 'no scenario adds a second passkey in the same provider' },
+  { fault: 'no-second-provider-suggestion', uncovered: 'no scenario reads the advice to add a passkey in another provider' },
+  { fault: 'no-signal-on-delete', uncovered: 'the Signal API scenario passes when either signal tidies the provider; this switch leaves the other' },
+  { fault: 'no-signal-unknown-credential', uncovered: 'the Signal API scenario passes when either signal tidies the provider; this switch leaves the other' },
+  { fault: 'no-signal-rename', uncovered: 'no scenario renames a passkey' },
+  { fault: 'reusable-email-link', uncovered: 'no scenario signs in with an email link' },
+  { fault: 'totp-not-checked', uncovered: 'no scenario tries a wrong authenticator-app code' },
+  { fault: 'replayable-challenge', uncovered: 'a security scenario (replayed challenge) is still to come' },
+  { fault: 'skip-origin-check', uncovered: 'a security scenario (response from another origin) is still to come' },
+  { fault: 'skip-rpid-check', uncovered: 'a security scenario (wrong RP ID) is still to come' },
+  { fault: 'ignore-user-verification', uncovered: 'a security scenario (user verification stripped) is still to come' },
+  { fault: 'ignore-counter', uncovered: 'a security scenario (signature counter going back) is still to come' },
+  { fault: 'keep-session-id', uncovered: 'a security scenario (session fixation) is still to come' },
+  { fault: 'no-csrf', uncovered: 'a security scenario (CSRF on delete and rename) is still to come' },
+  { fault: 'crash-on-malformed', uncovered: 'a security scenario (malformed bodies) is still to come' },
+];
+
+export function isCovered(fault: FaultCase): fault is CoveredFault {
+  return 'scenarios' in fault;
+}
