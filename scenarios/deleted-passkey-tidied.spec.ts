@@ -1,5 +1,6 @@
 // The seed's service tips on management: keep a way in (deleting the last one needs the user's
-// say-so), and keep providers tidy with the Signal API, so a deleted passkey is not offered again.
+// say-so), and keep providers tidy with the Signal API: the provider forgets a deleted passkey at
+// once, and a device whose provider has not caught up forgets it at its next sign-in attempt.
 import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
 import { rpCredentialId } from '../harness/browser/cdpCredential';
@@ -8,6 +9,11 @@ forEveryCell(() => {
   test('deleting the only passkey: refused until confirmed, then the provider forgets it', async ({ rp, oracle, authenticator, username }) => {
     await test.step('register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
+    const copy = (await authenticator.credentials()).find((c) => rpCredentialId(c) === passkey!.credentialId)!;
+    const held = async () => (await authenticator.credentials()).map(rpCredentialId);
+    const signal = oracle.browserHas('signal-api');
+    if (!signal) test.info().annotations.push({ type: 'note', description: 'this browser has no Signal API: the provider keeps a deleted passkey' });
+
     await test.step('deleting the last way in without confirming is refused', async () => {
       expect(await rp.deletePasskey(passkey!.credentialId, false)).toBe('refused');
       expect(await rp.listPasskeys()).toHaveLength(1);
@@ -16,20 +22,25 @@ forEveryCell(() => {
       expect(await rp.deletePasskey(passkey!.credentialId, true)).toBe('deleted');
       expect(await rp.listPasskeys()).toHaveLength(0);
     });
+    if (signal) {
+      await test.step('the RP tells the provider at once (Signal API), which forgets the passkey', async () => {
+        await expect.poll(held, { timeout: 5_000 }).not.toContain(passkey!.credentialId);
+      });
+    }
+    await test.step('another device, whose provider has not caught up, still holds the passkey', async () => {
+      if (!(await held()).includes(passkey!.credentialId)) await authenticator.addCredential(copy);
+    });
     await test.step('sign out', () => rp.signOut());
-    await test.step('the provider still offers the deleted passkey: the RP refuses it', async () => {
+    await test.step('the deleted passkey is offered: the RP refuses it', async () => {
       const refused = await rp.signIn('discoverable', username).then(() => null, (error: unknown) => error);
       if (refused !== null && !(refused instanceof RpStepError)) throw refused;
       expect(refused, 'a deleted passkey does not sign in').toBeInstanceOf(RpStepError);
       expect(await rp.signedInAs(), 'nobody is signed in').toBeNull();
     });
-    const held = async () => (await authenticator.credentials()).map(rpCredentialId);
-    if (oracle.browserHas('signal-api')) {
-      await test.step('the RP told the provider (Signal API), which no longer offers it', async () => {
+    if (signal) {
+      await test.step('the RP tells that provider it does not know the passkey (Signal API), which forgets it', async () => {
         await expect.poll(held, { timeout: 5_000 }).not.toContain(passkey!.credentialId);
       });
-    } else {
-      test.info().annotations.push({ type: 'note', description: 'this browser has no Signal API: the provider keeps the deleted passkey' });
     }
   });
 });

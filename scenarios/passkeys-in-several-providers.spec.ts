@@ -1,17 +1,25 @@
 // The seed's third user tip: keep passkeys in more than one provider, so that losing one leaves a
-// way in. The user adds a second passkey in another provider, loses the first, and signs in.
+// way in. The RP suggests it, refuses a second passkey in the same provider, and stops suggesting
+// once the user adds one elsewhere; then the user loses the first provider and still signs in.
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { expectSignIn } from '../harness/fixtures/expectSignIn';
+import { expectAnotherProviderAdvice } from '../harness/fixtures/expectAnotherProviderAdvice';
+import { RpStepError } from '../harness/rp/adapter';
 
 forEveryCell(() => {
   test('a second passkey in another provider, then the first provider is lost', async ({ world, oracle, cell, username }) => {
     const second = oracle.secondProvider() ?? notApplicable(`no other provider is usable in ${cell.environment.label}`);
     const user = await world({ here: { environment: 'cell', providers: ['cell', second] } });
     await user.on('here').register(username);
+    await expectAnotherProviderAdvice(user.on('here'), oracle.anotherProviderAdvice(user));
+    await test.step(`a second passkey in ${cell.provider.name} is refused: the RP excludes the one it has`, async () => {
+      await expect(user.on('here').addPasskey()).rejects.toBeInstanceOf(RpStepError);
+    });
     await test.step(`add a second passkey in ${second}`, () => user.on('here', second).addPasskey());
     await test.step('the RP lists both passkeys', async () => {
       expect(await user.on('here', second).listPasskeys()).toHaveLength(2);
     });
+    await expectAnotherProviderAdvice(user.on('here', second), oracle.anotherProviderAdvice(user));
     await user.on('here', second).signOut();
     await test.step(`the user loses every passkey in ${cell.provider.name}`, () => user.lose('here', cell.provider.id));
     await expectSignIn(user.on('here', second), username, oracle.signIn(user, 'here', second), oracle.signInHelp(user, 'here'));

@@ -20,6 +20,8 @@ export interface VirtualAuthenticator {
   /** Every passkey it holds, private keys included (how a sync or a phone is emulated). */
   credentials(): Promise<CdpCredential[]>;
   addCredential(credential: CdpCredential): Promise<void>;
+  /** The provider backs up its passkeys that can sync (BE=1): their backup state (BS) turns 1, as when sync is switched on later. */
+  backUpAll(): Promise<void>;
   /** Whether the person passes user verification (fingerprint, face, PIN) from now on. */
   setUserVerified(verified: boolean): Promise<void>;
   remove(): Promise<void>;
@@ -75,6 +77,11 @@ export async function addVirtualAuthenticator(
     },
     async addCredential(credential) {
       await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+    },
+    async backUpAll() {
+      for (const { credentialId, backupEligibility } of (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials) {
+        if (backupEligibility) await cdp.send('WebAuthn.setCredentialProperties', { authenticatorId, credentialId, backupEligibility: true, backupState: true });
+      }
     },
     async setUserVerified(isUserVerified) {
       await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified });

@@ -5,6 +5,7 @@ import { anotherProvider } from '../matrix/support';
 import { signInHelpExpectation, type SignInHelpExpectation } from './signInHelpExpectation';
 import type { World } from '../world/world';
 import { creationExpectation, type CreationExpectation } from './creationExpectation';
+import { anotherProviderAdvice } from './anotherProviderAdvice';
 import { expectedPasskey, type ExpectedPasskey } from './expectedPasskey';
 import { signInExpectation, type SignInExpectation } from './signInExpectation';
 import { passkeyOfferExpectation, type PasskeyOfferExpectation } from './passkeyOfferExpectation';
@@ -28,6 +29,8 @@ export interface Oracle {
   interrupted(how: Interruption): SignInExpectation;
   /** Whether the RP must, must not or may offer a passkey after a sign-in without one on `device`. */
   passkeyOffer(world: World, device: string): PasskeyOfferExpectation;
+  /** Whether the management page must, must not or may suggest a passkey in another provider, given the passkeys the user made. */
+  anotherProviderAdvice(world: World): 'required' | 'forbidden' | 'either';
   /** The provider a user here would add beside the cell's (user tip 3), or null when there is none. */
   secondProvider(): string | null;
   /** What the RP must offer on `device` after a passkey sign-in there did not work. */
@@ -43,6 +46,7 @@ export function oracleFor(cell: Cell, snapshot: SupportSnapshot, data: MatrixDat
     browserHas: (capability) => data.capabilities[cell.environment.id]![capability],
     interrupted: (how) => ({ passkeySignIn: 'fails', because: INTERRUPTIONS[how] }),
     passkeyOffer: (world, device) => passkeyOfferExpectation(snapshot, world.facts(), device),
+    anotherProviderAdvice: (world) => anotherProviderAdvice(world.facts().passkeys, data.providers),
     secondProvider: () => anotherProvider(snapshot, cell.environment, data.providers, cell.provider.id)?.id ?? null,
     signInHelp: (world, device) => signInHelpExpectation(snapshot, data.providers, data.capabilities, world.facts(), device),
   };

@@ -35,6 +35,8 @@ export interface PasskeyView {
   credentialId: string;
   /** The provider name the user is shown; null when the RP says it does not know the provider. */
   providerName: string | null;
+  /** The provider's own icon as the RP names it; null when the RP shows a generic icon. */
+  providerIcon: string | null;
   /** The sync state the user is shown, or 'unknown' when the page does not say. */
   sync: SyncFlag | 'unknown';
   /** Where the RP says the passkey was created. */
@@ -103,6 +105,8 @@ export interface RpAdapter {
   addPasskey?(page: Page, baseUrl: string): Promise<CreationView>;
   /** management-page: every passkey of the signed-in account, as the management page shows them. */
   listPasskeys?(page: Page, baseUrl: string): Promise<PasskeyView[]>;
+  /** management-page: whether the page suggests adding a passkey in another provider (every passkey in one provider, or none syncs). */
+  suggestsAnotherProvider?(page: Page, baseUrl: string): Promise<boolean>;
   /**
    * management-page: deletes one passkey. When the RP warns that it is the account's last way in,
    * `confirmLosingAccess` says whether the user confirms; without confirmation it must refuse.
@@ -139,7 +143,7 @@ export const FEATURE_LABELS: Record<RpFeature, string> = {
 /** Which adapter members each feature needs. */
 export const FEATURE_MEMBERS: Record<RpFeature, (keyof RpAdapter)[]> = {
   'several-passkeys': ['addPasskey'],
-  'management-page': ['listPasskeys', 'deletePasskey'],
+  'management-page': ['listPasskeys', 'suggestsAnotherProvider', 'deletePasskey'],
   'sign-in-help': ['signInHelp'],
   'other-ways-in': ['signUpWithoutPasskey', 'signInWithoutPasskey'],
   'passkey-offer': ['declinePasskeyOffer'],

@@ -12,6 +12,7 @@ export interface Rp {
   signIn(method: SignInMethod, username: string): Promise<void>;
   signedInAs(): Promise<string | null>;
   listPasskeys(): Promise<PasskeyView[]>;
+  suggestsAnotherProvider(): Promise<boolean>;
   deletePasskey(credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
   signUpWithoutPasskey(username: string): Promise<AfterSignIn & { way: WayIn }>;
   signInWithoutPasskey(username: string): Promise<AfterSignIn>;
@@ -58,6 +59,7 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     },
     signedInAs: () => adapter.signedInAs(page, url),
     listPasskeys: () => need('management-page', adapter.listPasskeys).call(adapter, page, url),
+    suggestsAnotherProvider: () => need('management-page', adapter.suggestsAnotherProvider).call(adapter, page, url),
     deletePasskey: (credentialId, confirmLosingAccess) =>
       need('management-page', adapter.deletePasskey).call(adapter, page, url, credentialId, confirmLosingAccess),
     signUpWithoutPasskey: (username) => need('other-ways-in', adapter.signUpWithoutPasskey).call(adapter, page, url, username),

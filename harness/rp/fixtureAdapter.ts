@@ -43,6 +43,11 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
   };
 }
 
+/** The fixture RP's icon for a provider it cannot name is the question mark, `unknown`. */
+function knownIcon(id: string | null): string | null {
+  return id && id !== 'unknown' ? id : null;
+}
+
 /** The help page's links to the other ways in. */
 const WAYS_IN_BY_LINK: Record<string, WayIn> = { 'use-password': 'password', 'use-email-link': 'email-link' };
 
@@ -110,6 +115,7 @@ export const fixtureAdapter: RpAdapter = {
       views.push({
         credentialId: (await item.getAttribute('data-credential-id')) ?? '',
         providerName: knownProvider((await item.locator('[data-field="provider"]').innerText()).trim()),
+        providerIcon: knownIcon(await item.getAttribute('data-provider-icon')),
         sync: oneOf(SyncFlag.options, await item.getAttribute('data-sync')),
         createdIn: {
           os: oneOf(OsId.options, await item.getAttribute('data-created-os')),
@@ -125,6 +131,11 @@ export const fixtureAdapter: RpAdapter = {
   signInWithoutPasskey: signInWithPassword,
   declinePasskeyOffer: (page) => declinePasskeyOffer(page),
   clock: fixtureClock,
+
+  async suggestsAnotherProvider(page, baseUrl) {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    return (await page.locator('[data-message="passkeys.all-device-bound"], [data-message="passkeys.one-provider"]').count()) > 0;
+  },
 
   async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess): Promise<DeleteOutcome> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);

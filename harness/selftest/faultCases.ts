@@ -3,6 +3,8 @@ import { loadMatrixData, type MatrixData } from '../matrix/load';
 import type { SupportSnapshot } from '../matrix/schema';
 import { beforeCreation, creationExpectation } from '../oracle/creationExpectation';
 import { expectedPasskey } from '../oracle/expectedPasskey';
+import { anotherProviderAdvice } from '../oracle/anotherProviderAdvice';
+import { anotherProvider, defaultSyncFlag } from '../matrix/support';
 import { signInHelpExpectation } from '../oracle/signInHelpExpectation';
 
 export interface PredictionContext {
@@ -163,13 +165,61 @@ export const FAULT_CASES: FaultCase[] = [
     red: everyApplicableCell,
     because: 'the offer comes although a passkey made here works',
   },
+  {
+    fault: 'no-provider-icon',
+    scenarios: ['management-page-names-the-provider'],
+    envs: ['windows-chrome'],
+    providers: ['google-password-manager', 'roboform'],
+    red: (cell) => expectedPasskey(cell).providerNames.length > 0,
+    because: 'a provider the RP can name is shown with a generic icon',
+  },
+  {
+    fault: 'stale-sync-state',
+    scenarios: ['management-page-names-the-provider'],
+    envs: ['android-chrome'],
+    providers: ['google-password-manager'],
+    red: (cell) => cell.sync === 'eligible',
+    because: 'a passkey backed up after it was made is still shown as not syncing',
+  },
+  {
+    fault: 'no-exclude-credentials',
+    scenarios: ['passkeys-in-several-providers'],
+    envs: ['windows-chrome'],
+    providers: ['google-password-manager', 'security-key'],
+    red: everyApplicableCell,
+    because: 'a provider that holds a passkey of the account is let make a second one',
+  },
+  {
+    fault: 'no-second-provider-suggestion',
+    scenarios: ['passkeys-in-several-providers'],
+    envs: ['macos-safari'],
+    providers: ['icloud-keychain', 'roboform'],
+    red: (cell, { data, snapshot }) => {
+      const made = (provider: string, sync: Cell['sync']) => ({ device: 'here', environment: cell.environment, provider, account: 'personal', sync, lost: false });
+      const first = made(cell.provider.id, cell.sync);
+      const second = anotherProvider(snapshot, cell.environment, data.providers, cell.provider.id)!;
+      const owed = [anotherProviderAdvice([first], data.providers), anotherProviderAdvice([first, made(second.id, defaultSyncFlag(snapshot, cell.environment, second))], data.providers)];
+      return owed.includes('required');
+    },
+    because: 'every passkey in one provider, and no suggestion to add one in another',
+  },
+  {
+    fault: 'no-signal-on-delete',
+    scenarios: ['deleted-passkey-tidied'],
+    envs: ['windows-chrome', 'windows-firefox'],
+    providers: ['1password'],
+    red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
+    because: 'a deleted passkey is not signalled to the provider, which keeps offering it',
+  },
+  {
+    fault: 'no-signal-unknown-credential',
+    scenarios: ['deleted-passkey-tidied'],
+    envs: ['android-chrome', 'android-firefox'],
+    providers: ['google-password-manager'],
+    red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
+    because: 'a passkey the RP no longer knows is refused without telling the provider to forget it',
+  },
   { fault: 'ignore-client-hints', uncovered: 'no scenario reads the OS version the RP detected' },
-  { fault: 'no-provider-icon', uncovered: "no scenario reads the provider's icon on the management page" },
-  { fault: 'stale-sync-state', uncovered: 'no scenario backs a passkey up after it was made' },
-  { fault: 'no-exclude-credentials', uncovered: 'no scenario adds a second passkey in the same provider' },
-  { fault: 'no-second-provider-suggestion', uncovered: 'no scenario reads the advice to add a passkey in another provider' },
-  { fault: 'no-signal-on-delete', uncovered: 'the Signal API scenario passes when either signal tidies the provider; this switch leaves the other' },
-  { fault: 'no-signal-unknown-credential', uncovered: 'the Signal API scenario passes when either signal tidies the provider; this switch leaves the other' },
   { fault: 'no-signal-rename', uncovered: 'no scenario renames a passkey' },
   { fault: 'reusable-email-link', uncovered: 'no scenario signs in with an email link' },
   { fault: 'totp-not-checked', uncovered: 'no scenario tries a wrong authenticator-app code' },

@@ -2,9 +2,11 @@
  * `npm run selftest`: proves the harness catches each fault of the fixture RP. For every switch the
  * scenarios about it run on a few cells, once clean and once with the switch on; the cells that go
  * red must be exactly those the oracle predicts. Prints the table and writes reports/selftest.json.
+ * `--fault a,b` checks only those switches.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { expandCells, type Cell } from '../matrix/cell';
 import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { runMatrix, type MatrixRun } from '../cli/runMatrix';
@@ -76,11 +78,18 @@ function printTable(entries: SelftestEntry[]): void {
 }
 
 async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { fault: { type: 'string' } }, strict: true });
+  const only = values.fault ? values.fault.split(',').map((f) => f.trim()) : null;
+  const unknown = (only ?? []).filter((name) => !FAULT_CASES.some((c) => c.fault.split('=')[0] === name));
+  if (unknown.length) {
+    console.error(`selftest: --fault: unknown switch ${unknown.join(', ')}; use some of ${FAULT_CASES.map((c) => c.fault.split('=')[0]).join(', ')}.`);
+    return 2;
+  }
   const data = loadMatrixData();
   const context: PredictionContext = { data, snapshot: selectSnapshot(data, process.env.PM_SNAPSHOT || undefined) };
   const reportDir = process.env.PM_REPORT_DIR ?? 'reports';
   const entries: SelftestEntry[] = [];
-  for (const fault of FAULT_CASES) {
+  for (const fault of FAULT_CASES.filter((c) => !only || only.includes(c.fault.split('=')[0]!))) {
     if (!isCovered(fault)) {
       entries.push({ fault: fault.fault, scenarios: [], cells: [], expected: [], caught: [], extra: [], missed: [], notCleanOrError: [], because: fault.uncovered, verdict: 'not covered' });
       continue;

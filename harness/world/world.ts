@@ -159,6 +159,7 @@ export class World {
       signOut: step(rp.signOut),
       signedInAs: step(rp.signedInAs),
       listPasskeys: step(rp.listPasskeys),
+      suggestsAnotherProvider: step(rp.suggestsAnotherProvider),
     };
   }
 

@@ -67,10 +67,16 @@ const exampleShop: RpAdapter = {
       rows.map(async (row) => ({
         credentialId: (await row.getAttribute('data-id')) ?? '',
         providerName: (await row.getByTestId('provider').innerText()).trim() || null,
+        providerIcon: (await row.getByRole('img').getAttribute('alt')) || null,
         sync: 'unknown' as const,
         createdIn: { os: 'unknown' as const, browser: 'unknown' as const, label: (await row.getByTestId('device').innerText()).trim() },
       })),
     );
+  },
+
+  async suggestsAnotherProvider(page, baseUrl) {
+    await page.goto(new URL('/my-account/security', baseUrl).href);
+    return (await page.getByText('Add a backup passkey').count()) > 0;
   },
 
   async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess) {
