@@ -219,7 +219,7 @@ export const FAULT_CASES: FaultCase[] = [
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
     because: 'a passkey the RP no longer knows is refused without telling the provider to forget it',
   },
-  { fault: 'ignore-client-hints', uncovered: 'no scenario reads the OS version the RP detected' },
+  { fault: 'ignore-client-hints', uncovered: 'the fixture RP shows users no OS version, so Windows 11 read as 10 changes nothing a user sees' },
   { fault: 'no-signal-rename', uncovered: 'no scenario renames a passkey' },
   { fault: 'reusable-email-link', uncovered: 'no scenario signs in with an email link' },
   { fault: 'totp-not-checked', uncovered: 'no scenario tries a wrong authenticator-app code' },
