@@ -57,3 +57,14 @@ test('a world that cannot exist is refused, naming the device and the fix', asyn
   );
   await expect(world({ pc: { environment: 'windows-egde', providers: ['cell'] } })).rejects.toThrow(/unknown environment "windows-egde"/);
 });
+
+test('the world keeps what the oracle needs besides passkeys: ways in, the passkey offer, time let pass', async ({ world, username }) => {
+  const user = await world({ laptop: { environment: 'cell', providers: ['cell'] } });
+  const signedUp = await user.on('laptop').signUpWithoutPasskey(username);
+  expect(signedUp).toEqual({ way: 'password', passkeyOffered: true });
+  await user.on('laptop').declinePasskeyOffer();
+  await user.on('laptop').letTimePass!(3600);
+  expect(user.facts()).toMatchObject({ waysIn: ['password'], passkeyOffer: { lastShownAt: 0, lastDeclinedAt: 0 }, elapsedSeconds: 3600, passkeys: [] });
+  await user.on('laptop').addPasskey();
+  expect(user.facts().passkeys).toEqual([expect.objectContaining({ device: 'laptop', provider: 'google-password-manager', sync: 'synced' })]);
+});
