@@ -53,32 +53,7 @@ test('every scenario in every cell of four environments: applicable ones green, 
   expect(run.exitCode, run.output.slice(-2000)).toBe(0);
 });
 
-/** A fault switch, a cell, and the scenario that is about that fault: it must go red there, as a failure. */
-const CAUGHT: { fault: string; cell: [string, string, string]; scenario: string }[] = [
-  { fault: 'nag-every-login', cell: ['windows-chrome', 'google-password-manager', 'synced'], scenario: 'passkey-offer-does-not-nag' },
-  { fault: 'promote-despite-passkey', cell: ['macos-safari', 'icloud-keychain', 'synced'], scenario: 'passkey-offer-does-not-nag' },
-  { fault: 'no-fallback-link', cell: ['android-chrome', 'google-password-manager', 'synced'], scenario: 'app-unlock-is-not-a-passkey' },
-  { fault: 'delete-last-passkey-silently', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'deleted-passkey-tidied' },
-  { fault: 'no-cross-device', cell: ['windows-chrome', '1password', 'synced'], scenario: 'sign-in-with-a-phone' },
-  { fault: 'wrong-reachability', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'same-provider-other-account' },
-  { fault: 'no-device-bound-advice', cell: ['linux-chrome', 'security-key', 'device-bound'], scenario: 'register-and-sign-in' },
-  { fault: 'no-sync-warning', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'register-and-sign-in' },
-  { fault: 'misreport-sync', cell: ['windows-edge', 'windows-hello', 'device-bound'], scenario: 'management-page-names-the-provider' },
-  { fault: 'no-provider-hints', cell: ['ios-safari', 'icloud-keychain', 'synced'], scenario: 'passkey-only-account-lost' },
-];
-
-for (const { fault, cell, scenario } of CAUGHT) {
-  test(`scenario ${scenario} catches the fault ${fault}`, async () => {
-    const [env, provider, sync] = cell;
-    const run = await runMatrix(['--env', env, '--provider', provider, '--sync', sync, '--scenario', scenario, '--fault', fault, NO_TRACES], 5 * 60_000);
-    expect(run.report, run.output.slice(-3000)).not.toBeNull();
-    const [only] = run.report!.cells.filter((c) => c.status !== 'not-applicable');
-    expect(only?.id).toBe(cell.join('/'));
-    expect(only!.scenarios.map((s) => s.status), JSON.stringify(only!.scenarios)).toContain('fail');
-    expect(only!.status).toBe('fail');
-    expect(run.exitCode).not.toBe(0);
-  });
-}
+// Each fault switch against the scenarios about it: `npm run selftest` (harness/selftest/).
 
 test('an RP that shows one provider wrongly turns exactly that provider\'s cells red', async () => {
   const onePassword = data.providers.find((p) => p.id === '1password')!;
