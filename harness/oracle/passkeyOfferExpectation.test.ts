@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loadMatrixData } from '../matrix/load';
 import { NOT_NOW_HOLDS_SECONDS, passkeyOfferExpectation } from './passkeyOfferExpectation';
 import type { WorldFacts } from './signInExpectation';
+import { NOTHING_ELSE } from './factsForTests';
 
 const data = loadMatrixData();
 const seed = data.snapshots.find((s) => s.id === '2024-12')!;
@@ -16,9 +17,8 @@ function facts(overrides: Partial<WorldFacts>, passkeyOn?: { device: string; env
     passkeys: passkeyOn
       ? [{ device: passkeyOn.device, environment: env(passkeyOn.environment), provider: 'google-password-manager', account: 'personal', sync: passkeyOn.sync ?? 'synced', lost: false }]
       : [],
+    ...NOTHING_ELSE,
     waysIn: ['password'],
-    passkeyOffer: { lastShownAt: null, lastDeclinedAt: null },
-    elapsedSeconds: 0,
     ...overrides,
   };
 }

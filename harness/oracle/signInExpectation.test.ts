@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { loadMatrixData } from '../matrix/load';
 import { signInExpectation, type WorldFacts } from './signInExpectation';
+import { madeOnLaptop, NOTHING_ELSE } from './factsForTests';
 
 const data = loadMatrixData();
 const seed = data.snapshots.find((s) => s.id === '2024-12')!;
@@ -16,18 +17,8 @@ function facts(passkeys: Partial<WorldFacts['passkeys'][number]>[]): WorldFacts 
       { name: 'work-phone', environment: env('android-chrome'), slots: [slot('google-password-manager', 'work')] },
       { name: 'iphone', environment: env('ios-safari'), slots: [slot('icloud-keychain'), slot('1password')] },
     ],
-    passkeys: passkeys.map((p) => ({
-      device: 'laptop',
-      environment: env('windows-chrome'),
-      provider: 'google-password-manager',
-      account: 'personal',
-      sync: 'synced',
-      lost: false,
-      ...p,
-    })),
-    waysIn: [],
-    passkeyOffer: { lastShownAt: null, lastDeclinedAt: null },
-    elapsedSeconds: 0,
+    passkeys: passkeys.map((p) => madeOnLaptop(env('windows-chrome'), p)),
+    ...NOTHING_ELSE,
   };
 }
 

@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { loadMatrixData } from '../matrix/load';
 import { signInHelpExpectation } from './signInHelpExpectation';
 import type { WorldFacts } from './signInExpectation';
+import { madeOnLaptop, NOTHING_ELSE } from './factsForTests';
 
 const data = loadMatrixData();
 const seed = data.snapshots.find((s) => s.id === '2024-12')!;
@@ -10,18 +11,8 @@ const env = (id: string) => data.environments.find((e) => e.id === id)!;
 function facts(here: string, passkeys: Partial<WorldFacts['passkeys'][number]>[]): WorldFacts {
   return {
     devices: [{ name: 'here', environment: env(here), slots: [{ provider: 'google-password-manager', account: 'personal' }] }],
-    passkeys: passkeys.map((p) => ({
-      device: 'laptop',
-      environment: env('windows-chrome'),
-      provider: 'google-password-manager',
-      account: 'personal',
-      sync: 'synced',
-      lost: false,
-      ...p,
-    })),
-    waysIn: [],
-    passkeyOffer: { lastShownAt: null, lastDeclinedAt: null },
-    elapsedSeconds: 0,
+    passkeys: passkeys.map((p) => madeOnLaptop(env('windows-chrome'), p)),
+    ...NOTHING_ELSE,
   };
 }
 

@@ -25,8 +25,9 @@ function knownProvider(shown: string): string | null {
 /** On the register page: reads what it says will happen, creates the passkey, reads what it says happened. */
 async function createPasskey(page: Page, step: string): Promise<CreationView> {
   const expected = page.locator('[data-message="creation.expected-provider"]');
-  const named = (await expected.count()) ? await expected.getAttribute('data-provider') : null;
-  const alternatives = (await expected.count()) ? ((await expected.getAttribute('data-alternatives')) ?? '') : '';
+  const advised = (await expected.count()) > 0;
+  const named = advised ? await expected.getAttribute('data-provider') : null;
+  const alternatives = advised ? ((await expected.getAttribute('data-alternatives')) ?? '') : '';
   const expectedProviders = [named ?? '', ...alternatives.split(',')].filter((name) => name && name !== 'none' && name !== 'unknown');
   const wontSyncWarning = (await page.locator('[data-message="creation.wont-sync"]').count()) > 0;
   await page.locator('#create-passkey').click();
