@@ -13,6 +13,7 @@ import { signInHelpRoutes } from './routes/signinHelp';
 import { staticRoutes } from './routes/staticFiles';
 import { waysInRoutes } from './routes/waysIn';
 import { securityHeaders } from './securityHeaders';
+import type { Mailbox } from './mailbox';
 import type { MovableClock } from './movableClock';
 import { testHookRoutes } from './routes/testHooks';
 import { sessionMiddleware } from './session';
@@ -22,6 +23,8 @@ export type AppOptions = {
   log?: ((line: string) => void) | undefined;
   /** With test hooks on: the clock `/test-hooks/clock` moves. */
   clock?: MovableClock | undefined;
+  /** With test hooks on: the mailbox `/test-hooks/mail` reads, when the RP sends its mail there. */
+  mailbox?: Mailbox | undefined;
 };
 
 /** The fixture RP's express app: pages, the WebAuthn JSON API, and the two scripts. */
@@ -35,7 +38,7 @@ export function createApp(context: FixtureContext, options: AppOptions): Express
   app.use(express.json({ limit: '64kb' }));
   app.use(sameOriginPosts(context.rp));
   app.use(jsonApiBodies());
-  if (options.clock) app.use(testHookRoutes(options.clock));
+  if (options.clock) app.use(testHookRoutes(options.clock, options.mailbox));
   app.use(sessionMiddleware(options.port));
   // Server-rendered forms post urlencoded; the CSRF check reads their _csrf field.
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));

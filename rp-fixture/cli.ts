@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { describeFaults, activeFaults, FaultSwitchError, parseFaultList, parseFaultSwitch, type FaultSwitch } from './faults';
 import { ConfigError, rpConfigFromText, type RpConfig } from './config';
-import { startDevMailbox } from './devMailbox';
+import { startMailbox, type Mailbox, type ReceivedMail } from './mailbox';
 import { policyFrom, PolicyError, type Policy } from './policy';
 import { startFixtureRp } from './server';
 
@@ -63,9 +63,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   // No mail server configured: a local one prints each mail's links here, so email sign-in works by hand.
-  const mailbox = options.config.smtp ? undefined : await startDevMailbox((line) => console.log(line));
-  if (mailbox) options.config = { ...options.config, smtp: { host: mailbox.host, port: mailbox.port } };
-  const running = await startOrExit(options);
+  const mailbox = options.config.smtp ? undefined : await startMailbox(printMail);
+  const running = await startOrExit(options, mailbox);
   console.log(`Fixture RP listening on ${running.url}`);
   if (mailbox) console.log(`Mail goes to a local mailbox on ${mailbox.host}:${mailbox.port}: links in mails are printed here.`);
   const faults = activeFaults(options.faults);
@@ -79,9 +78,14 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-async function startOrExit(options: CliOptions) {
+function printMail(mail: ReceivedMail): void {
+  console.log(`Mail to ${mail.to.join(', ')}: "${mail.subject}"`);
+  for (const link of mail.links) console.log(`  ${link}`);
+}
+
+async function startOrExit(options: CliOptions, mailbox: Mailbox | undefined) {
   try {
-    return await startFixtureRp({ port: options.port, faults: options.faults, policy: options.policy, log: true, config: options.config });
+    return await startFixtureRp({ port: options.port, faults: options.faults, policy: options.policy, log: true, config: options.config, ...(mailbox ? { mailbox } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;

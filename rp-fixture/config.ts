@@ -14,10 +14,10 @@ const Schema = z.object({
   passkeyOnlyAccounts: z.boolean().default(false),
   /** At most one passkey offer per account in this many days; "Not now" is remembered as long. */
   promotionIntervalDays: z.number().int().min(0).max(3650).default(30),
-  /** null: no mail server (the CLI then starts `devMailbox.ts`; from code, mails are only logged). */
+  /** null: no mail server (the CLI, or test hooks, then start `mailbox.ts`; otherwise from code, mails are only logged). */
   smtp: Smtp.nullable().default(null),
   mailFrom: z.string().trim().min(3).max(200).default('Passkey Matrix Fixture <no-reply@localhost>'),
-  /** Mounts `/test-hooks/clock`, through which a test harness reads and moves the RP's clock. Never on in production. */
+  /** Mounts `/test-hooks/clock` and `/test-hooks/mail`: a test harness moves the RP's clock and reads its mail. Never on in production. */
   testHooks: z.boolean().default(false),
   /** The clock of every time rule here (promotion interval, email link and TOTP expiry); tests advance it. */
   now: z.custom<() => Date>((value) => typeof value === 'function', 'a function returning the current Date').optional(),

@@ -7,6 +7,7 @@ import { EmailLinks } from './emailLinks';
 import { activeFaults, faultOn, type FaultSwitch } from './faults';
 import { policyFrom, type Policy } from './policy';
 import { createMailer } from './mailer';
+import { startMailbox, type Mailbox } from './mailbox';
 import { relyingPartyOnPort } from './relyingParty';
 import { sessionCookieName } from './session';
 import { Store } from './store';
@@ -25,6 +26,11 @@ export type FixtureRpOptions = {
   log?: boolean;
   /** Accounts, promotion, mail server and clock (`config.ts`); every field has a default. */
   config?: RpConfigInput;
+  /**
+   * Where mail goes when `config.smtp` is not set. With test hooks on and neither given, the RP
+   * starts its own, read through `/test-hooks/mail`.
+   */
+  mailbox?: Mailbox;
 };
 
 export type RunningFixtureRp = { url: string; stop(): Promise<void> };
@@ -38,12 +44,17 @@ export async function startFixtureRp(options: FixtureRpOptions = {}): Promise<Ru
   const given = rpConfig(options.config);
   // With test hooks on, the clock is theirs to move (a `now` given too is not used).
   const clock = given.testHooks ? new MovableClock() : undefined;
-  const config = clock ? { ...given, now: clock.now } : given;
+  const ownMailbox = given.testHooks && !given.smtp && !options.mailbox ? await startMailbox() : undefined;
+  const mailbox = given.smtp ? undefined : (options.mailbox ?? ownMailbox);
+  const config = { ...given, ...(clock ? { now: clock.now } : {}), ...(mailbox ? { smtp: { host: mailbox.host, port: mailbox.port } } : {}) };
   const waysInStore = new WaysInStore();
   const mailer = createMailer(config, options.log ? (line) => console.error(line) : () => undefined);
   const policy = policyFrom(options.policy);
   const server = http.createServer();
-  const port = await listen(server, options.port ?? 0);
+  const port = await listen(server, options.port ?? 0).catch(async (error: unknown) => {
+    await ownMailbox?.stop();
+    throw error;
+  });
   const rp = relyingPartyOnPort(port);
   const context = {
     rp,
@@ -59,12 +70,12 @@ export async function startFixtureRp(options: FixtureRpOptions = {}): Promise<Ru
     mailer,
   };
   // The app is built once the port is known: the expected origin and cookie name depend on it.
-  server.on('request', createApp(context, { port, clock, log: options.log ? (line) => console.error(line) : undefined }));
+  server.on('request', createApp(context, { port, clock, mailbox, log: options.log ? (line) => console.error(line) : undefined }));
   return {
     url: rp.origin,
     stop: onceOnly(() => {
       mailer.close();
-      return close(server);
+      return Promise.all([close(server), ownMailbox?.stop()]).then(() => undefined);
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startMailbox, type Mailbox } from '../harness/rp/mailbox';
+import { startMailbox, type Mailbox } from './mailbox';
 import type { RpConfigInput } from './config';
 import type { FaultSwitch } from './faults';
 import { startFixtureRp, type RunningFixtureRp } from './server';

@@ -95,6 +95,7 @@ test('an RP whose adapter lacks features: the scenarios that need them are not a
   expect(byScenario['deleted-passkey-tidied']).toMatchObject({ status: 'not-applicable', reason: 'Passkeys-only site has no passkey management page: passkeys are not listed anywhere' });
   expect(byScenario['sign-in-with-a-phone']).toMatchObject({ status: 'not-applicable', reason: 'Passkeys-only site has no sign-in with a phone (QR code): no QR code is offered' });
   expect(byScenario['app-unlock-is-not-a-passkey']).toMatchObject({ status: 'not-applicable', reason: expect.stringContaining('has no way in besides passkeys') });
+  expect(byScenario['email-link-way-back-in']).toMatchObject({ status: 'not-applicable', reason: 'Passkeys-only site has no sign-in by email link: no email address is kept' });
   expect(cell!.scenarios.filter((s) => s.status !== 'pass' && s.status !== 'not-applicable')).toEqual([]);
   expect(run.exitCode, run.output.slice(-2000)).toBe(0);
 });

@@ -14,6 +14,8 @@ const adapter: RpAdapter = {
     'other-ways-in': 'accounts have passkeys only',
     'passkey-offer': 'every account starts with a passkey',
     'cross-device-sign-in': 'no QR code is offered',
+    'email-link': 'no email address is kept',
+    'second-factor': 'accounts have no password',
     clock: 'no test hooks',
   },
   register: fixtureAdapter.register,

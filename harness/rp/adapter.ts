@@ -82,6 +82,8 @@ export type RpFeature =
   | 'passkey-offer'
   | 'autofill-sign-in'
   | 'cross-device-sign-in'
+  | 'email-link'
+  | 'second-factor'
   | 'clock';
 
 /**
@@ -122,6 +124,21 @@ export interface RpAdapter {
   signUpWithoutPasskey?(page: Page, baseUrl: string, username: string): Promise<AfterSignIn & { way: WayIn }>;
   /** other-ways-in: signs in by the way in `signUpWithoutPasskey` made. */
   signInWithoutPasskey?(page: Page, baseUrl: string, username: string): Promise<AfterSignIn>;
+  /**
+   * email-link: signed in, adds the user's email address as a way in, and confirms it from the
+   * user's mailbox (the adapter reads the mailbox however the RP's test setup offers it).
+   */
+  addEmailWayIn?(page: Page, baseUrl: string, username: string): Promise<void>;
+  /** email-link: asks for a sign-in link to `username`'s address; returns the link as it arrived in the mailbox. */
+  requestEmailLink?(page: Page, baseUrl: string, username: string): Promise<string>;
+  /** email-link: opens a sign-in link and signs in; throws RpStepError with what the RP said when it refuses the link. */
+  openEmailLink?(page: Page, baseUrl: string, link: string): Promise<AfterSignIn>;
+  /**
+   * second-factor: for an account `signUpWithoutPasskey` made with a password, signs in with the right
+   * password and a wrong second-factor code (as someone who stole the password would). Throws
+   * RpStepError with what the RP said when it refuses; resolves only if the RP let them in.
+   */
+  signInWithWrongCode?(page: Page, baseUrl: string, username: string): Promise<AfterSignIn>;
   /** passkey-offer: on the offer to create a passkey, the user says "Not now" and goes on. */
   declinePasskeyOffer?(page: Page, baseUrl: string): Promise<void>;
   /** clock: the RP's clock, where the RP offers a test hook to move it. */
@@ -137,6 +154,8 @@ export const FEATURE_LABELS: Record<RpFeature, string> = {
   'passkey-offer': 'offer to create a passkey',
   'autofill-sign-in': 'passkey autofill',
   'cross-device-sign-in': 'sign-in with a phone (QR code)',
+  'email-link': 'sign-in by email link',
+  'second-factor': 'second factor on its password sign-in',
   clock: 'clock a test can move',
 };
 
@@ -149,6 +168,8 @@ export const FEATURE_MEMBERS: Record<RpFeature, (keyof RpAdapter)[]> = {
   'passkey-offer': ['declinePasskeyOffer'],
   'autofill-sign-in': [],
   'cross-device-sign-in': [],
+  'email-link': ['addEmailWayIn', 'requestEmailLink', 'openEmailLink'],
+  'second-factor': ['signInWithWrongCode'],
   clock: ['clock'],
 };
 

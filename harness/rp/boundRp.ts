@@ -17,6 +17,10 @@ export interface Rp {
   signUpWithoutPasskey(username: string): Promise<AfterSignIn & { way: WayIn }>;
   signInWithoutPasskey(username: string): Promise<AfterSignIn>;
   declinePasskeyOffer(): Promise<void>;
+  addEmailWayIn(username: string): Promise<void>;
+  requestEmailLink(username: string): Promise<string>;
+  openEmailLink(link: string): Promise<AfterSignIn>;
+  signInWithWrongCode(username: string): Promise<AfterSignIn>;
   signInHelp(username: string): Promise<SignInHelpView>;
   /** Lets time pass on the RP's clock; undefined where the RP has no clock to move. */
   letTimePass?: (seconds: number) => Promise<void>;
@@ -65,6 +69,10 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     signUpWithoutPasskey: (username) => need('other-ways-in', adapter.signUpWithoutPasskey).call(adapter, page, url, username),
     signInWithoutPasskey: (username) => need('other-ways-in', adapter.signInWithoutPasskey).call(adapter, page, url, username),
     declinePasskeyOffer: () => need('passkey-offer', adapter.declinePasskeyOffer).call(adapter, page, url),
+    addEmailWayIn: (username) => need('email-link', adapter.addEmailWayIn).call(adapter, page, url, username),
+    requestEmailLink: (username) => need('email-link', adapter.requestEmailLink).call(adapter, page, url, username),
+    openEmailLink: (link) => need('email-link', adapter.openEmailLink).call(adapter, page, url, link),
+    signInWithWrongCode: (username) => need('second-factor', adapter.signInWithWrongCode).call(adapter, page, url, username),
     signInHelp: (username) => need('sign-in-help', adapter.signInHelp).call(adapter, page, url, username),
     ...(clock ? { letTimePass: (seconds: number) => clock.advance(page, url, seconds) } : {}),
   };

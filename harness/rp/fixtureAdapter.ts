@@ -3,7 +3,7 @@ import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
 import { pageOutcome } from './pageOutcome';
 import { RpNoAnswerError, RpStepError, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView, type WayIn } from './adapter';
-import { declinePasskeyOffer, fixtureClock, signInWithPassword, signUpWithPassword } from './fixtureWaysIn';
+import { addEmailWayIn, declinePasskeyOffer, fixtureClock, openEmailLink, requestEmailLink, signInWithPassword, signInWithWrongCode, signUpWithPassword } from './fixtureWaysIn';
 
 /** Waits for the page to reach `path`, or for the RP's failure message. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
@@ -130,6 +130,10 @@ export const fixtureAdapter: RpAdapter = {
 
   signUpWithoutPasskey: signUpWithPassword,
   signInWithoutPasskey: signInWithPassword,
+  signInWithWrongCode,
+  addEmailWayIn,
+  requestEmailLink,
+  openEmailLink,
   declinePasskeyOffer: (page) => declinePasskeyOffer(page),
   clock: fixtureClock,
 

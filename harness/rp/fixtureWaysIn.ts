@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { RpStepError, type AfterSignIn, type RpClock, type WayIn } from './adapter';
+import { RpNoAnswerError, RpStepError, type AfterSignIn, type RpClock, type WayIn } from './adapter';
 import { pageOutcome } from './pageOutcome';
 
 /** What the user keeps to sign in to the fixture RP without a passkey: a password and an authenticator app. */
@@ -32,6 +32,10 @@ async function rpNow(page: Page, baseUrl: string): Promise<number> {
   return new Date(((await answer.json()) as { now: string }).now).getTime();
 }
 
+function totpAt(login: PasswordLogin, timestamp: number): string {
+  return new TOTP({ algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD_MS / 1000, secret: Secret.fromBase32(login.totpSecret) }).generate({ timestamp });
+}
+
 /** The authenticator app's code now; a code already used means the person waits for the next one. */
 async function nextCode(page: Page, baseUrl: string, login: PasswordLogin): Promise<string> {
   let now = await rpNow(page, baseUrl);
@@ -41,7 +45,7 @@ async function nextCode(page: Page, baseUrl: string, login: PasswordLogin): Prom
     now += Math.ceil(waitMs / 1000) * 1000;
   }
   login.lastStep = Math.floor(now / TOTP_PERIOD_MS);
-  return new TOTP({ algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD_MS / 1000, secret: Secret.fromBase32(login.totpSecret) }).generate({ timestamp: now });
+  return totpAt(login, now);
 }
 
 function afterSignIn(path: string): AfterSignIn {
@@ -64,15 +68,97 @@ export async function signUpWithPassword(page: Page, baseUrl: string, username: 
   return { way: 'password', ...afterSignIn(landed) };
 }
 
-export async function signInWithPassword(page: Page, baseUrl: string, username: string): Promise<AfterSignIn> {
+function loginOf(baseUrl: string, username: string, step: string): PasswordLogin {
   const login = logins.get(`${baseUrl}|${username}`);
-  if (!login) throw new RpStepError('password sign-in', `no password was set up for ${username} in this run`);
+  if (!login) throw new RpStepError(step, `no password was set up for ${username} in this run`);
+  return login;
+}
+
+async function submitPasswordSignIn(page: Page, baseUrl: string, step: string, username: string, password: string, code: string): Promise<AfterSignIn> {
   await page.goto(new URL('/signin/password', baseUrl).href);
   await page.locator('#username').fill(username);
-  await page.locator('#password').fill(login.password);
-  await page.locator('#totp-code').fill(await nextCode(page, baseUrl, login));
+  await page.locator('#password').fill(password);
+  await page.locator('#totp-code').fill(code);
   await page.locator('#signin-password-submit').click();
-  return afterSignIn(await pageOutcome(page, 'password sign-in', ['/account', '/promote-passkey'], ['password.failed', 'password.throttled']));
+  return afterSignIn(await pageOutcome(page, step, ['/account', '/promote-passkey'], ['password.failed', 'password.throttled']));
+}
+
+export async function signInWithPassword(page: Page, baseUrl: string, username: string): Promise<AfterSignIn> {
+  const login = loginOf(baseUrl, username, 'password sign-in');
+  return submitPasswordSignIn(page, baseUrl, 'password sign-in', username, login.password, await nextCode(page, baseUrl, login));
+}
+
+/** The right password and a code the authenticator app shows at no moment the RP accepts (the step before, now or after). */
+export async function signInWithWrongCode(page: Page, baseUrl: string, username: string): Promise<AfterSignIn> {
+  const step = 'password sign-in with a wrong code';
+  const login = loginOf(baseUrl, username, step);
+  const now = await rpNow(page, baseUrl);
+  const accepted = new Set([-1, 0, 1].map((offset) => totpAt(login, now + offset * TOTP_PERIOD_MS)));
+  let wrong = Number(totpAt(login, now));
+  do wrong = (wrong + 500_001) % 1_000_000;
+  while (accepted.has(String(wrong).padStart(6, '0')));
+  return submitPasswordSignIn(page, baseUrl, step, username, login.password, String(wrong).padStart(6, '0'));
+}
+
+/** The user's address: one per username, at a domain that is never real. */
+function emailOf(username: string): string {
+  return `${username.toLowerCase()}@example.test`;
+}
+
+const MAIL_WAIT_MS = 10_000;
+
+/** The next link in the user's inbox whose path is `path`, read through the fixture RP's `/test-hooks/mail`. */
+async function linkInMail(page: Page, baseUrl: string, step: string, to: string, path: string): Promise<string> {
+  const hook = new URL('/test-hooks/mail', baseUrl);
+  hook.searchParams.set('to', to);
+  hook.searchParams.set('timeoutMs', String(MAIL_WAIT_MS));
+  const answer = await page.request.get(hook.href, { timeout: MAIL_WAIT_MS + 5_000 });
+  const body = (await answer.json().catch(() => ({}))) as { code?: string; links?: string[] };
+  if (answer.status() === 404 && body.code === 'no-mail') throw new RpNoAnswerError(step, `no mail to ${to} within ${MAIL_WAIT_MS / 1000} s`);
+  if (!answer.ok()) throw new Error(`The RP's mail cannot be read (${answer.status()} from /test-hooks/mail): start the fixture RP with --test-hooks and without --smtp.`);
+  const link = body.links?.find((candidate) => new URL(candidate).pathname === path);
+  if (!link) throw new RpStepError(step, `the mail to ${to} has no ${path} link`);
+  return link;
+}
+
+/** Waits for the page to show `code`, or one of the RP's failure messages. */
+async function shown(page: Page, step: string, code: string, failureCode: string): Promise<void> {
+  const success = page.locator(`[data-message="${code}"]`);
+  const failure = page.locator(`[data-message="${failureCode}"]`);
+  await success.or(failure).first().waitFor({ timeout: 10_000 }).catch((error: Error) => {
+    throw new RpNoAnswerError(step, `neither ${code} nor ${failureCode} within 10 s: ${error.message.split('\n')[0]}`);
+  });
+  if (await failure.count()) throw new RpStepError(step, (await failure.first().innerText()).trim());
+}
+
+/** On the ways-in page: sets the user's address and opens the confirmation link mailed to it. */
+export async function addEmailWayIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  const step = 'adding an email address';
+  await page.goto(new URL('/account/ways-in', baseUrl).href);
+  await page.locator('#email').fill(emailOf(username));
+  await page.locator('#set-email').click();
+  await shown(page, step, 'email.verification-sent', 'email.invalid');
+  await page.goto(await linkInMail(page, baseUrl, step, emailOf(username), '/verify-email'));
+  await shown(page, step, 'email.verified', 'email-link.invalid');
+}
+
+export async function requestEmailLink(page: Page, baseUrl: string, username: string): Promise<string> {
+  const step = 'asking for an email sign-in link';
+  await page.goto(new URL('/signin/email', baseUrl).href);
+  await page.locator('#email').fill(emailOf(username));
+  await page.locator('#email-link-send').click();
+  await shown(page, step, 'email-link.sent', 'email.invalid');
+  return linkInMail(page, baseUrl, step, emailOf(username), '/signin/email/link');
+}
+
+/** Opens the link; the RP asks to confirm (so a mail scanner's visit uses nothing up), then signs in. */
+export async function openEmailLink(page: Page, _baseUrl: string, link: string): Promise<AfterSignIn> {
+  const step = 'signing in by email link';
+  await page.goto(link);
+  const confirm = page.locator('#email-link-continue');
+  await shown(page, step, 'email-link.confirm', 'email-link.invalid');
+  await confirm.click();
+  return afterSignIn(await pageOutcome(page, step, ['/account', '/promote-passkey'], ['email-link.invalid']));
 }
 
 export async function declinePasskeyOffer(page: Page): Promise<void> {

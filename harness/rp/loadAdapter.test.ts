@@ -15,6 +15,8 @@ const minimal = `export default {
     'sign-in-help': 'no help page',
     'other-ways-in': 'passkeys only',
     'passkey-offer': 'no offer',
+    'email-link': 'no email',
+    'second-factor': 'no password',
     clock: 'no test hooks',
   },
   async register() { return { expectedProviders: [], wontSyncWarning: false, saved: { providerName: null, sync: 'unknown' }, deviceBoundAdvice: false }; },

@@ -135,6 +135,15 @@ export class World {
       offered(after);
       return after;
     };
+    const addEmailWayIn = async (username: string) => {
+      await rp.addEmailWayIn(username);
+      this.waysIn.add('email-link');
+    };
+    const openEmailLink = async (link: string) => {
+      const after = await rp.openEmailLink(link);
+      offered(after);
+      return after;
+    };
     const declinePasskeyOffer = async () => {
       await rp.declinePasskeyOffer();
       this.passkeyOffer.lastDeclinedAt = this.elapsedSeconds;
@@ -146,6 +155,10 @@ export class World {
       addPasskey: step(recorded(rp.addPasskey)),
       signUpWithoutPasskey: step(signUpWithoutPasskey),
       signInWithoutPasskey: step(signInWithoutPasskey),
+      signInWithWrongCode: step(rp.signInWithWrongCode),
+      addEmailWayIn: step(addEmailWayIn),
+      requestEmailLink: step(rp.requestEmailLink),
+      openEmailLink: step(openEmailLink),
       declinePasskeyOffer: step(declinePasskeyOffer),
       ...(letTimePass
         ? {

@@ -3,7 +3,7 @@
 //   RP_URL=https://staging.example.test RP_ADAPTER=./my-adapter.ts npm run matrix
 // Every wait is bounded (Playwright's action timeout); a refusal becomes an RpStepError with the words
 // the user saw, so the report can say what went wrong.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { RpStepError, type CreationView, type PasskeyView, type RpAdapter, type SignInHelpView } from '../adapter';
 
 /** Waits for the account page, or for the shop's error banner: what the user would see next. */
@@ -16,6 +16,28 @@ async function landOnAccount(page: Page, step: string): Promise<void> {
   if (outcome === 'refused') throw new RpStepError(step, (await banner.innerText()).trim());
 }
 
+/** Staging sends the shop's mail to a test inbox with an HTTP API (Mailpit here): where, is the team's setting. */
+const TEST_INBOX = process.env.SHOP_TEST_INBOX ?? 'http://127.0.0.1:8025';
+
+/** The newest link to `path` in a mail to `to`, waiting up to 10 s for the mail to arrive in the test inbox. */
+async function linkInInbox(page: Page, to: string, path: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const search = await page.request.get(`${TEST_INBOX}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}&limit=1`);
+        const [newest] = ((await search.json()) as { messages: { ID: string }[] }).messages;
+        if (!newest) return false;
+        const message = (await (await page.request.get(`${TEST_INBOX}/api/v1/message/${newest.ID}`)).json()) as { Text: string };
+        link = message.Text.match(/https?:\/\/\S+/g)?.find((candidate) => new URL(candidate).pathname.startsWith(path));
+        return link !== undefined;
+      },
+      { timeout: 10_000, message: `a mail to ${to} with a ${path} link in the test inbox` },
+    )
+    .toBe(true);
+  return link!;
+}
+
 const exampleShop: RpAdapter = {
   name: 'Example Shop',
   // What the shop does not have: the scenarios that need it are reported not applicable, with this reason.
@@ -23,6 +45,7 @@ const exampleShop: RpAdapter = {
     'several-passkeys': 'the shop keeps one passkey per account',
     'other-ways-in': 'accounts sign in with passkeys only',
     'passkey-offer': 'every account starts with a passkey',
+    'second-factor': 'accounts have no password',
     clock: 'staging has no test hooks',
   },
 
@@ -87,13 +110,32 @@ const exampleShop: RpAdapter = {
     return (await page.locator(`[data-id="${credentialId}"]`).count()) ? 'refused' : 'deleted';
   },
 
+  // Email sign-in links: the account's email is its login; the link is switched on in its settings.
+  async addEmailWayIn(page, baseUrl) {
+    await page.goto(new URL('/my-account/security', baseUrl).href);
+    await page.getByRole('switch', { name: 'Email me sign-in links' }).check();
+  },
+
+  async requestEmailLink(page, baseUrl, username) {
+    await page.goto(new URL('/login', baseUrl).href);
+    await page.getByLabel('Email').fill(`${username}@example.test`);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    return linkInInbox(page, `${username}@example.test`, '/login/link');
+  },
+
+  async openEmailLink(page, _baseUrl, link) {
+    await page.goto(link);
+    await landOnAccount(page, 'email link sign-in');
+    return { passkeyOffered: false };
+  },
+
   async signInHelp(page, baseUrl, username): Promise<SignInHelpView> {
     await page.goto(new URL(`/login/trouble?email=${encodeURIComponent(`${username}@example.test`)}`, baseUrl).href);
     const providers = await page.getByTestId('passkey-provider').allInnerTexts();
     return {
       providers: providers.map((name) => ({ name: name.trim(), reachable: 'maybe' })),
       crossDevice: (await page.getByRole('button', { name: 'Use a phone' }).count()) > 0,
-      otherWays: [],
+      otherWays: (await page.getByRole('link', { name: 'Email me a link' }).count()) > 0 ? ['email-link'] : [],
       recoveryPath: (await page.getByRole('link', { name: 'Contact support' }).count()) > 0,
     };
   },

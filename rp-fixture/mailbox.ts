@@ -30,15 +30,17 @@ export class MailboxTimeoutError extends Error {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_MAIL_BYTES = 1024 * 1024;
+const MAX_UNREAD = 1_000;
 
 type Waiter = { to: string; resolve(mail: ReceivedMail): void };
 
 /**
  * A real SMTP server on 127.0.0.1 (a free port, no authentication, no TLS) that keeps every mail it
- * is given, for scenarios that follow an email sign-in link. Point the RP's SMTP setting at
- * `host:port`.
+ * is given: where the fixture RP sends its mail when no SMTP server is configured. A person running
+ * the RP by hand reads each mail's links from `onMail`; a test harness reads them through the
+ * `/test-hooks/mail` hook.
  */
-export async function startMailbox(): Promise<Mailbox> {
+export async function startMailbox(onMail: (mail: ReceivedMail) => void = () => undefined): Promise<Mailbox> {
   const unread: ReceivedMail[] = [];
   /** Which recipients of each unread mail have not had it yet. */
   const pending = new Map<ReceivedMail, Set<string>>();
@@ -55,6 +57,8 @@ export async function startMailbox(): Promise<Mailbox> {
       unread.push(mail);
       pending.set(mail, recipients);
     }
+    // An RP left running by hand keeps only the newest mails unread.
+    for (const stale of unread.splice(0, Math.max(0, unread.length - MAX_UNREAD))) pending.delete(stale);
   };
 
   const take = (to: string): ReceivedMail | undefined => {
@@ -79,7 +83,9 @@ export async function startMailbox(): Promise<Mailbox> {
         .then((parsed) => {
           // The envelope says who the mail is for, Bcc included; the headers may not.
           const envelope = session.envelope.rcptTo.map((recipient) => recipient.address.toLowerCase());
-          deliver(receivedMail(parsed, envelope));
+          const mail = receivedMail(parsed, envelope);
+          onMail(mail);
+          deliver(mail);
           callback();
         })
         .catch((error: unknown) => callback(error as Error));

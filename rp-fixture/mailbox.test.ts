@@ -50,3 +50,11 @@ test('stop() closes the port and can be called twice', async () => {
   await box.stop();
   await expect(sender(box).sendMail({ to: 'a@example.com', subject: 'x', text: 'x' })).rejects.toThrow();
 });
+
+test('each mail is handed to onMail as it arrives, for a person running the RP by hand', async () => {
+  const seen: string[] = [];
+  mailbox = await startMailbox((mail) => seen.push(`${mail.to.join(',')}: ${mail.subject}`));
+  await sender(mailbox).sendMail({ to: 'dana@example.com', subject: 'Confirm your address', text: 'http://localhost/v' });
+  await mailbox.waitForMessage('dana@example.com', 5_000);
+  expect(seen).toEqual(['dana@example.com: Confirm your address']);
+});
