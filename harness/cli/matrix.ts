@@ -4,7 +4,7 @@
  * or file and the fix, and exit code 2.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,8 @@ import { DataError } from '../matrix/dataError';
 import { parseList, validateFilter, type MatrixFilter } from '../matrix/filter';
 import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
+import { BaselineError, readBaseline } from '../report/baselineDiff';
+import { CompatReport } from '../report/compatReport';
 import { AdapterError, adapterPath, loadAdapter, RP_ADAPTER_VAR } from '../rp/loadAdapter';
 
 const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --shard=1/4]
@@ -24,10 +26,12 @@ const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --sh
   --rp-adapter <file> the module that drives that RP (default: the fixture RP's adapter); env RP_ADAPTER
   --fault <name>     turn on a fixture RP fault switch (repeatable); env RP_FAULTS
   --report-dir <dir> where reports go (default: reports); env PM_REPORT_DIR
+  --baseline <file>  the compat-matrix.json of the last release: report what changed, exit 1 only on a regression; env BASELINE
+  --rp-version <v>   the RP release tested, shown in the report; env RP_VERSION
   --reporter <name>  console output: list, line or dot (default: list, dot on CI); the report files are always written
 Every filter defaults to all; an unknown id is refused with the list of known ones.`;
 
-const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'rp-adapter', 'fault', 'report-dir', 'reporter', 'help'] as const;
+const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'rp-adapter', 'fault', 'report-dir', 'reporter', 'baseline', 'rp-version', 'help'] as const;
 /** Console reporters: --reporter replaces only the console one, so the report files are still written. */
 const CONSOLE_REPORTERS = ['list', 'line', 'dot'];
 
@@ -48,6 +52,8 @@ async function main(): Promise<number> {
       fault: { type: 'string', multiple: true },
       'report-dir': { type: 'string' },
       reporter: { type: 'string' },
+      baseline: { type: 'string' },
+      'rp-version': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -90,6 +96,19 @@ async function main(): Promise<number> {
     throw error;
   }
 
+  const baselineGiven = flag('baseline') ?? (process.env.BASELINE?.trim() || undefined);
+  // Relative to where the command was typed, as a user means it (npm runs scripts from the repository).
+  const baseline = baselineGiven ? path.resolve(process.env.INIT_CWD ?? process.cwd(), baselineGiven) : undefined;
+  if (baseline) {
+    try {
+      readBaseline(baseline);
+    } catch (error) {
+      if (error instanceof BaselineError) return fail(`--baseline / BASELINE: ${error.message}`);
+      throw error;
+    }
+  }
+  const rpVersion = flag('rp-version') ?? process.env.RP_VERSION;
+
   const reportDir = flag('report-dir') ?? process.env.PM_REPORT_DIR ?? 'reports';
   const faults = [...parseList(process.env.RP_FAULTS), ...((values.fault as string[] | undefined) ?? [])];
   const env: NodeJS.ProcessEnv = {
@@ -103,6 +122,8 @@ async function main(): Promise<number> {
     RP_FAULTS: faults.join(','),
     ...(snapshotId ? { PM_SNAPSHOT: snapshotId } : {}),
     ...(flag('rp-url') ? { RP_URL: flag('rp-url') } : {}),
+    ...(baseline ? { BASELINE: baseline } : {}),
+    ...(rpVersion ? { RP_VERSION: rpVersion } : {}),
     // Absolute: Playwright's workers resolve it from the repository, not from where the command ran.
     ...(adapterFile ? { [RP_ADAPTER_VAR]: adapterFile } : {}),
   };
@@ -117,7 +138,26 @@ async function main(): Promise<number> {
     { stdio: 'inherit', env },
   );
   console.log(`\nReports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml`);
-  return run.status ?? 1;
+  const status = run.status ?? 1;
+  return baseline && (status === 0 || status === 1) ? exitOnRegression(reportDir) : status;
+}
+
+/** With a baseline, the run fails only when something regressed: failures the last release had are listed, not fatal. */
+function exitOnRegression(reportDir: string): number {
+  const file = path.join(reportDir, 'compat-matrix.json');
+  let diff: CompatReport['baseline'];
+  try {
+    diff = CompatReport.parse(JSON.parse(readFileSync(file, 'utf8'))).baseline;
+  } catch (error) {
+    return fail(`${file}: no report to compare with the baseline (${(error as Error).message.split('\n')[0]}).`);
+  }
+  if (!diff) return fail(`${file}: the report has no comparison with the baseline.`);
+  console.log(
+    `Since the baseline (${diff.generatedAt}): ${diff.regressed.length} regressed, ${diff.recovered.length} recovered, ` +
+      `${diff.appeared.length} cells appeared, ${diff.vanished.length} vanished.`,
+  );
+  for (const change of diff.regressed) console.log(`  regressed: ${change.cell} · ${change.scenario}: ${change.from ?? 'new'} -> ${change.to}`);
+  return diff.regressed.length ? 1 : 0;
 }
 
 /** This CLI's own flags (`--env x` and `--env=x`) removed, so the rest can go to Playwright. */

@@ -100,6 +100,36 @@ test('an RP whose adapter lacks features: the scenarios that need them are not a
   expect(run.exitCode, run.output.slice(-2000)).toBe(0);
 });
 
+test('compared with the last release: an injected regression is named and fails the run; no change passes', async () => {
+  const args = ['--env', 'windows-edge', '--provider', 'windows-hello,1password', '--scenario', 'management-page-names-the-provider', NO_TRACES];
+  const last = await runMatrix([...args, '--rp-version', '1.0.0'], 5 * 60_000);
+  expect(last.exitCode, last.output.slice(-2000)).toBe(0);
+  expect(last.report!.rp.version).toBe('1.0.0');
+  expect(existsSync(path.join(last.reportDir, 'compat-matrix.schema.json'))).toBe(true);
+  const baseline = path.join(last.reportDir, 'compat-matrix.json');
+
+  const same = await runMatrix([...args, '--baseline', baseline], 5 * 60_000);
+  expect(same.exitCode, same.output.slice(-2000)).toBe(0);
+  expect(same.report!.baseline).toMatchObject({ file: baseline, regressed: [], recovered: [], appeared: [], vanished: [] });
+
+  const compared = await runMatrix([...args, '--fault', 'misreport-sync', '--baseline', baseline], 5 * 60_000);
+  expect(compared.exitCode, compared.output.slice(-2000)).toBe(1);
+  const red = compared.report!.cells.filter((c) => c.status === 'fail').map((c) => c.id);
+  expect(red.length).toBeGreaterThan(0);
+  expect(compared.report!.baseline!.regressed.map((c) => c.cell)).toEqual(red);
+  expect(compared.output).toMatch(new RegExp(`${red.length} regressed, 0 recovered`));
+  expect(readFileSync(path.join(compared.reportDir, 'compat-matrix.html'), 'utf8')).toContain('Changed since the baseline');
+
+  // And back: the fixed release recovers every one of them.
+  const fixed = await runMatrix([...args, '--baseline', path.join(compared.reportDir, 'compat-matrix.json')], 5 * 60_000);
+  expect(fixed.exitCode, fixed.output.slice(-2000)).toBe(0);
+  expect(fixed.report!.baseline!.recovered.map((c) => c.cell)).toEqual(red);
+
+  const bad = await runMatrix(['--baseline', 'no-such-report.json'], 60_000);
+  expect(bad.exitCode).toBe(2);
+  expect(bad.output).toMatch(/--baseline \/ BASELINE: Baseline .*no-such-report.json: cannot be read \(ENOENT\); give the compat-matrix.json of an earlier run/);
+});
+
 test('bad input gets one clear line and exit code 2, not a stack trace', async () => {
   const typo = await runMatrix(['--env', 'windows-egde'], 60_000);
   expect(typo.exitCode).toBe(2);

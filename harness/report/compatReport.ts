@@ -1,10 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BrowserId, OsId, SupportStatus, SyncFlag } from '../matrix/schema';
 import { EmulatedEnvironment } from './emulatedEnvironment';
+import { BaselineDiff } from './baselineDiff';
+import { CellStatus } from './cellStatus';
 
-/** Verdict of one cell, or of one scenario in it. `error` means the harness or the RP broke: no verdict. */
-export const CellStatus = z.enum(['pass', 'fail', 'not-applicable', 'skipped', 'error']);
-export type CellStatus = z.infer<typeof CellStatus>;
+export { CellStatus };
+
+/** Bumped on any change a reader of the JSON would notice; the JSON Schema file carries it too. */
+export const SCHEMA_VERSION = 2;
 
 export const ScenarioResult = z.strictObject({
   /** The scenario's id, as `--scenario` takes it: its file name in scenarios/ without `.spec.ts`. */
@@ -39,16 +43,19 @@ export const Totals = z.strictObject(Object.fromEntries(CellStatus.options.map((
 
 /** The machine-readable compatibility report, `reports/compat-matrix.json`. */
 export const CompatReport = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SCHEMA_VERSION),
   generatedAt: z.iso.datetime(),
   snapshot: z.strictObject({ id: z.string(), date: z.string(), source: z.string() }),
   /** What really ran every cell: always the Chromium engine, whatever browser a cell emulates. */
   engine: z.string(),
-  rp: z.strictObject({ url: z.string(), kind: z.string(), faults: z.array(z.string()) }),
+  /** The RP tested: its URL, the fixture or a team's (`external`), its release as given (`--rp-version`), fault switches on. */
+  rp: z.strictObject({ url: z.string(), kind: z.string(), version: z.string().nullable(), faults: z.array(z.string()) }),
   totals: z.strictObject({ cells: z.number().int() }).extend(Totals.shape),
   /** Every environment that ran: its identity and what was emulated to match its real browser. */
   environments: z.array(EmulatedEnvironment),
   cells: z.array(CellResult),
+  /** What changed since the baseline report given with `--baseline`; null without one. */
+  baseline: BaselineDiff.nullable(),
 });
 export type CompatReport = z.infer<typeof CompatReport>;
 
@@ -65,4 +72,15 @@ export function countTotals(cells: CellResult[]): CompatReport['totals'] {
   const totals = { cells: cells.length, pass: 0, fail: 0, 'not-applicable': 0, skipped: 0, error: 0 };
   for (const cell of cells) totals[cell.status]++;
   return totals;
+}
+
+/** Where the repository keeps the published JSON Schema (a unit test checks it matches the zod schema). */
+export const COMPAT_SCHEMA_FILE = fileURLToPath(new URL('./compat-matrix.schema.json', import.meta.url));
+
+/** The report's JSON Schema (draft 2020-12), written beside every report and kept in the repository. */
+export function compatReportJsonSchema(): Record<string, unknown> {
+  return {
+    title: `passkey-matrix compatibility report, schema version ${SCHEMA_VERSION}`,
+    ...z.toJSONSchema(CompatReport),
+  };
 }

@@ -11,13 +11,16 @@ import {
   RP_ANNOTATION,
 } from '../fixtures/annotations';
 import { classifyFailure } from './classifyFailure';
-import { cellStatus, countTotals, CompatReport, type CellResult, type ScenarioResult } from './compatReport';
+import { cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult, type ScenarioResult } from './compatReport';
+import { diffWithBaseline, readBaseline } from './baselineDiff';
 import { renderCompatHtml } from './renderCompatHtml';
 import { EmulatedEnvironment } from './emulatedEnvironment';
 
 interface Options {
   /** Folder the reports are written to; default `reports`. */
   outputDir?: string;
+  /** A previous compat-matrix.json; default: the BASELINE environment variable. */
+  baseline?: string;
 }
 
 interface Observed {
@@ -31,10 +34,13 @@ interface Observed {
 /** Collects each cell's scenario results and writes compat-matrix.json and .html at the end of the run. */
 export default class CompatReporter implements Reporter {
   private readonly outputDir: string;
+  /** The previous release's compat-matrix.json to compare with (`--baseline` or BASELINE). */
+  private readonly baselineFile: string | undefined;
   private readonly observed = new Map<string, Observed>();
 
   constructor(options: Options = {}) {
     this.outputDir = options.outputDir ?? process.env.PM_REPORT_DIR ?? 'reports';
+    this.baselineFile = options.baseline ?? (process.env.BASELINE?.trim() || undefined);
   }
 
   printsToStdio(): boolean {
@@ -61,6 +67,7 @@ export default class CompatReporter implements Reporter {
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(path.join(this.outputDir, 'compat-matrix.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(this.outputDir, 'compat-matrix.html'), renderCompatHtml(report));
+    writeFileSync(path.join(this.outputDir, 'compat-matrix.schema.json'), `${JSON.stringify(compatReportJsonSchema(), null, 2)}\n`);
   }
 
   /** Each environment once, in the matrix's order. */
@@ -85,16 +92,17 @@ export default class CompatReporter implements Reporter {
       .filter((cell) => byCell.has(cell.id))
       .map((cell) => toCellResult(cell, byCell.get(cell.id)!));
     const first = [...this.observed.values()];
-    const rp = JSON.parse(first.find((o) => o.rp)?.rp ?? '{}') as { url?: string; kind?: string; faults?: string };
+    const rp = JSON.parse(first.find((o) => o.rp)?.rp ?? '{}') as { url?: string; kind?: string; faults?: string; version?: string | null };
     return CompatReport.parse({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       generatedAt: new Date().toISOString(),
       snapshot: { id: snapshot.id, date: snapshot.date, source: snapshot.source.url },
       engine: first.find((o) => o.engine)?.engine ?? 'unknown',
-      rp: { url: rp.url ?? 'unknown', kind: rp.kind ?? 'unknown', faults: rp.faults ? rp.faults.split(',') : [] },
+      rp: { url: rp.url ?? 'unknown', kind: rp.kind ?? 'unknown', version: rp.version ?? null, faults: rp.faults ? rp.faults.split(',') : [] },
       totals: countTotals(cells),
       environments: this.environments(),
       cells,
+      baseline: this.baselineFile ? diffWithBaseline(this.baselineFile, readBaseline(this.baselineFile), cells) : null,
     });
   }
 }

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { renderCompatHtml } from './renderCompatHtml';
-import { cellStatus, countTotals, CompatReport, type CellResult } from './compatReport';
+import { readFileSync } from 'node:fs';
+import { cellStatus, COMPAT_SCHEMA_FILE, compatReportJsonSchema, countTotals, CompatReport, type CellResult } from './compatReport';
 import { classifyFailure } from './classifyFailure';
 
 const hostile = '<img src=x onerror="alert(1)">';
@@ -23,18 +24,19 @@ function cell(overrides: Partial<CellResult>): CellResult {
   };
 }
 
-function report(cells: CellResult[]): CompatReport {
+function report(cells: CellResult[], baseline: CompatReport['baseline'] = null): CompatReport {
   return CompatReport.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     generatedAt: '2026-11-25T00:00:00.000Z',
     snapshot: { id: '2024-12', date: '2024-12-26', source: 'https://blog.agektmr.com/2024/12/passkeys-tips' },
     engine: 'chromium 156.0.8078.73',
-    rp: { url: 'http://localhost:1234', kind: 'fixture', faults: [] },
+    rp: { url: 'http://localhost:1234', kind: 'fixture', version: `2.4.1 ${hostile}`, faults: [] },
     totals: countTotals(cells),
     environments: [
       { id: 'windows-edge', label: 'Edge on Windows', userAgent: `Mozilla/5.0 ${hostile}`, clientHints: true, capabilities: ['Signal API hidden'] },
     ],
     cells,
+    baseline,
   });
 }
 
@@ -44,12 +46,16 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
       cell({
         status: 'fail',
         reason: hostile,
+        provider: `x" onmouseover="alert(1)`,
+        providerName: hostile,
         scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1 }],
       }),
-    ]),
+    ], { file: hostile, generatedAt: hostile, regressed: [{ cell: hostile, scenario: hostile, name: hostile, from: 'pass', to: 'fail', reason: hostile }], recovered: [], appeared: [hostile], vanished: [] }),
   );
+  expect(html).not.toContain('onmouseover="alert');
   expect(html).not.toContain('<img');
   expect(html).toContain('Mozilla/5.0 &lt;img');
+  expect(html).toContain('release 2.4.1 &lt;img');
   expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
 });
 
@@ -62,10 +68,46 @@ test('the page has a table per OS with browsers as columns and a badge per sync 
     ]),
   );
   expect(html).toContain('<h2>Windows</h2>');
-  expect(html).toMatch(/<th scope="col">Edge<\/th><th scope="col">Chrome<\/th>/);
+  expect(html).toMatch(/<th scope="col" data-browser="edge">Edge<\/th><th scope="col" data-browser="chrome">Chrome<\/th>/);
   expect(html).toContain('Windows Hello passkeys never sync.');
   expect(html).toContain('chromium 156.0.8078.73');
-  expect(html).not.toMatch(/<script|https?:\/\/(?!localhost|blog\.agektmr)/);
+  // Self-contained: one inline script (the filters), nothing loaded from anywhere.
+  expect(html.match(/<script/g)).toHaveLength(1);
+  expect(html).not.toMatch(/<script[^>]*src=|<link[^>]*href=|https?:\/\/(?!localhost|blog\.agektmr)/);
+  expect(html).not.toContain('Changed since the baseline');
+});
+
+test('with a baseline, what changed comes first: regressions with their reason, recoveries, cells that appeared or vanished', () => {
+  const html = renderCompatHtml(
+    report([cell({ status: 'fail' })], {
+      file: '/tmp/last-release.json',
+      generatedAt: '2026-11-01T00:00:00.000Z',
+      regressed: [{ cell: 'windows-edge/windows-hello/device-bound', scenario: 'register-and-sign-in', name: 'register', from: 'pass', to: 'fail', reason: 'the RP named the wrong provider' }],
+      recovered: [],
+      appeared: [],
+      vanished: ['linux-chrome/bitwarden/synced'],
+    }),
+  );
+  const changes = html.indexOf('Changed since the baseline');
+  expect(changes).toBeGreaterThan(0);
+  expect(changes).toBeLessThan(html.indexOf('<h2>Windows</h2>'));
+  expect(html).toContain('1 regressed, 0 recovered, 0 cells appeared, 1 vanished');
+  expect(html).toContain('the RP named the wrong provider');
+  expect(html).toContain('<code>linux-chrome/bitwarden/synced</code>');
+});
+
+test('the filters know every OS, browser, provider and status of the run, and each row says which it is', () => {
+  const html = renderCompatHtml(report([cell({}), cell({ id: 'android-chrome/bitwarden/synced', environment: 'android-chrome', os: 'android', browser: 'chrome', provider: 'bitwarden', providerName: 'Bitwarden', sync: 'synced' })]));
+  expect(html).toContain('<option value="android">Android</option>');
+  expect(html).toContain('<option value="bitwarden">Bitwarden</option>');
+  expect(html).toContain('<option value="error">ERROR</option>');
+  expect(html).toContain('id="android-chrome/bitwarden/synced" data-os="android" data-browser="chrome" data-provider="bitwarden" data-status="pass"');
+});
+
+test('the JSON Schema in the repository is the one the report is checked against', () => {
+  const kept = JSON.parse(readFileSync(COMPAT_SCHEMA_FILE, 'utf8')) as unknown;
+  expect(kept, 'run npm run report:schema after changing harness/report/compatReport.ts').toEqual(compatReportJsonSchema());
+  expect(compatReportJsonSchema().title).toContain('schema version 2');
 });
 
 test('a cell is an error before a fail before a pass', () => {

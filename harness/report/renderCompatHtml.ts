@@ -1,4 +1,5 @@
 import type { CellResult, CellStatus, CompatReport } from './compatReport';
+import type { BaselineDiff, ScenarioChange } from './baselineDiff';
 import { escapeHtml as e } from './escapeHtml';
 import { OS_TITLES } from './osTitles';
 import { SYNC_FLAGS } from '../matrix/cell';
@@ -29,6 +30,7 @@ const UNSUPPORTED_TEXT: Record<Exclude<SupportStatus, 'usable'>, string> = {
 };
 
 const STYLE = `
+[hidden]{display:none!important}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
 header{background:#1b1f24;color:#fff;padding:16px 24px}header h1{margin:0 0 6px;font-size:20px}
 header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0;font-size:13px}header dt{opacity:.7}
@@ -39,12 +41,13 @@ th,td{border:1px solid #d8dde3;padding:6px 8px;vertical-align:top;text-align:lef
 .pass{background:#d5f5dc;color:#0b5d1e}.fail{background:#ffd7d5;color:#8a1111;font-weight:600}
 .error{background:#ffe7b3;color:#7a4b00;font-weight:600}.not-applicable{background:#eceff2;color:#59636e}
 .skipped{background:#e6e9ff;color:#2f3b8f}
-.totals span{margin-right:10px}.cell-list td{font-size:13px}.reason{white-space:pre-wrap;max-width:70ch}
+.totals span{margin-right:10px}.filters{margin:0 0 16px}.filters label{margin-right:12px}
+#changes{background:#fff;padding:8px 12px;border-left:6px solid #0b5d1e}#changes.regressed{border-left-color:#8a1111}h3{font-size:15px;margin:10px 0 4px}.cell-list td{font-size:13px}.reason{white-space:pre-wrap;max-width:70ch}
 `;
 
 function badge(cell: CellResult): string {
   const title = `${cell.environmentLabel} · ${cell.providerName} · ${cell.sync}: ${cell.status}${cell.reason ? ` — ${cell.reason}` : ''}`;
-  return `<a class="badge ${e(cell.status)}" href="#${e(cell.id)}" title="${e(title)}">${e(cell.sync)}: ${e(STATUS_TEXT[cell.status])}</a>`;
+  return `<a class="badge ${e(cell.status)}" data-status="${e(cell.status)}" href="#${e(cell.id)}" title="${e(title)}">${e(cell.sync)}: ${e(STATUS_TEXT[cell.status])}</a>`;
 }
 
 /** One table cell: a single mark where the provider is unusable in the browser, else a badge per sync flag. */
@@ -52,15 +55,15 @@ function tableCell(here: CellResult[]): string {
   const first = here[0];
   if (!first) return '<td></td>';
   if (first.support !== 'usable' && here.every((c) => c.status === 'not-applicable')) {
-    return `<td><a class="badge not-applicable" href="#${e(first.id)}" title="${e(first.reason ?? '')}">${e(UNSUPPORTED_TEXT[first.support])}</a></td>`;
+    return `<td data-browser="${e(first.browser)}"><a class="badge not-applicable" data-status="not-applicable" href="#${e(first.id)}" title="${e(first.reason ?? '')}">${e(UNSUPPORTED_TEXT[first.support])}</a></td>`;
   }
-  return `<td>${here.map(badge).join('')}</td>`;
+  return `<td data-browser="${e(first.browser)}">${here.map(badge).join('')}</td>`;
 }
 
 function osTable(os: OsId, cells: CellResult[]): string {
   const browsers = [...new Set(cells.map((c) => c.browser))];
   const providers = [...new Map(cells.map((c) => [c.provider, c.providerName])).entries()];
-  const head = browsers.map((b) => `<th scope="col">${e(BROWSER_TITLES[b] ?? b)}</th>`).join('');
+  const head = browsers.map((b) => `<th scope="col" data-browser="${e(b)}">${e(BROWSER_TITLES[b] ?? b)}</th>`).join('');
   const rows = providers
     .map(([provider, name]) => {
       const tds = browsers
@@ -71,10 +74,10 @@ function osTable(os: OsId, cells: CellResult[]): string {
           return tableCell(here);
         })
         .join('');
-      return `<tr><th scope="row">${e(name)}</th>${tds}</tr>`;
+      return `<tr data-provider="${e(provider)}"><th scope="row">${e(name)}</th>${tds}</tr>`;
     })
     .join('\n');
-  return `<section><h2>${e(OS_TITLES[os])}</h2><table><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section data-os="${e(os)}"><h2>${e(OS_TITLES[os])}</h2><table><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function cellList(cells: CellResult[]): string {
@@ -83,7 +86,8 @@ function cellList(cells: CellResult[]): string {
       const scenarios = cell.scenarios
         .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}</div>`)
         .join('');
-      return `<tr id="${e(cell.id)}"><td>${e(cell.environmentLabel)}</td><td>${e(cell.providerName)}</td><td>${e(cell.sync)}</td><td><span class="badge ${e(cell.status)}">${e(STATUS_TEXT[cell.status])}</span></td><td>${scenarios}</td></tr>`;
+      const filters = `data-os="${e(cell.os)}" data-browser="${e(cell.browser)}" data-provider="${e(cell.provider)}" data-status="${e(cell.status)}"`;
+      return `<tr id="${e(cell.id)}" ${filters}><td>${e(cell.environmentLabel)}</td><td>${e(cell.providerName)}</td><td>${e(cell.sync)}</td><td><span class="badge ${e(cell.status)}">${e(STATUS_TEXT[cell.status])}</span></td><td>${scenarios}</td></tr>`;
     })
     .join('\n');
   return `<section class="cell-list"><h2>Every cell</h2><table><thead><tr><th>Environment</th><th>Provider</th><th>Sync</th><th>Status</th><th>Scenarios</th></tr></thead><tbody>${rows}</tbody></table></section>`;
@@ -99,6 +103,51 @@ function environmentList(report: CompatReport): string {
   return `<section><h2>How each browser was emulated</h2><p>Every cell ran on ${e(report.engine)}; each environment's identity and passkey APIs were made to match its real browser.</p><table><thead><tr><th>Environment</th><th>User agent</th><th>Client hints</th><th>Passkey APIs made to match</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
+function changeRows(changes: ScenarioChange[]): string {
+  return changes
+    .map(
+      (c) =>
+        `<tr><td><a href="#${e(c.cell)}">${e(c.cell)}</a></td><td>${e(c.name)}</td><td>${e(c.from ?? 'new')} → <span class="badge ${e(c.to)}" style="display:inline">${e(STATUS_TEXT[c.to])}</span></td><td class="reason">${e(c.reason ?? '')}</td></tr>`,
+    )
+    .join('\n');
+}
+
+/** The section read first on a release: what regressed, recovered, appeared or vanished since the baseline. */
+function baselineSection(diff: BaselineDiff): string {
+  const head = '<thead><tr><th>Cell</th><th>Scenario</th><th>Then → now</th><th>Why</th></tr></thead>';
+  const list = (title: string, changes: ScenarioChange[]) =>
+    changes.length ? `<h3>${e(title)} (${changes.length})</h3><table>${head}<tbody>${changeRows(changes)}</tbody></table>` : '';
+  const cells = (title: string, ids: string[]) => (ids.length ? `<h3>${e(title)} (${ids.length})</h3><p>${ids.map((id) => `<code>${e(id)}</code>`).join(' ')}</p>` : '');
+  const nothing = !diff.regressed.length && !diff.recovered.length && !diff.appeared.length && !diff.vanished.length;
+  return `<section id="changes" class="${diff.regressed.length ? 'regressed' : 'steady'}"><h2>Changed since the baseline</h2>
+<p>Baseline: <code>${e(diff.file)}</code>, made ${e(diff.generatedAt)}. ${diff.regressed.length} regressed, ${diff.recovered.length} recovered, ${diff.appeared.length} cells appeared, ${diff.vanished.length} vanished.${nothing ? ' Nothing changed.' : ''}</p>
+${list('Regressed', diff.regressed)}${list('Recovered', diff.recovered)}${cells('Cells that appeared', diff.appeared)}${cells('Cells that vanished', diff.vanished)}</section>`;
+}
+
+/** Selects that hide what does not match; the page works without them (no script, everything shown). */
+function filters(report: CompatReport): string {
+  const select = (key: string, label: string, options: [string, string][]) =>
+    `<label>${e(label)} <select data-filter="${e(key)}"><option value="">all</option>${options.map(([value, text]) => `<option value="${e(value)}">${e(text)}</option>`).join('')}</select></label>`;
+  const unique = (pick: (c: CellResult) => [string, string]) => [...new Map(report.cells.map(pick)).entries()];
+  return `<form id="filters" class="filters">${[
+    select('os', 'OS', unique((c) => [c.os, OS_TITLES[c.os]])),
+    select('browser', 'Browser', unique((c) => [c.browser, BROWSER_TITLES[c.browser] ?? c.browser])),
+    select('provider', 'Provider', unique((c) => [c.provider, c.providerName])),
+    select('status', 'Status', (Object.keys(STATUS_TEXT) as CellStatus[]).map((s) => [s, STATUS_TEXT[s]])),
+  ].join(' ')}</form>`;
+}
+
+const FILTER_SCRIPT = `
+const keys = ['os', 'browser', 'provider', 'status'];
+function applyFilters() {
+  const chosen = Object.fromEntries(keys.map((k) => [k, document.querySelector('[data-filter="' + k + '"]').value]));
+  for (const el of document.querySelectorAll(keys.map((k) => '[data-' + k + ']').join(','))) {
+    el.hidden = keys.some((k) => chosen[k] && el.dataset[k] !== undefined && el.dataset[k] !== chosen[k]);
+  }
+}
+document.getElementById('filters').addEventListener('change', applyFilters);
+`;
+
 /** The page a team reads: per OS, providers x browsers as in the seed's tables, then every cell with its why. */
 export function renderCompatHtml(report: CompatReport): string {
   const byOs = new Map<OsId, CellResult[]>();
@@ -108,19 +157,22 @@ export function renderCompatHtml(report: CompatReport): string {
     .map((s) => `<span class="badge ${s}" style="display:inline">${e(STATUS_TEXT[s])} ${t[s]}</span>`)
     .join('');
   const faults = report.rp.faults.length ? ` — fault switches on: ${report.rp.faults.join(', ')}` : '';
+  const version = report.rp.version ? `, release ${report.rp.version}` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Passkey compatibility matrix</title><style>${STYLE}</style></head>
 <body><header><h1>Passkey compatibility matrix</h1><dl>
-<dt>RP tested</dt><dd>${e(report.rp.url)} (${e(report.rp.kind)}${e(faults)})</dd>
+<dt>RP tested</dt><dd>${e(report.rp.url)} (${e(report.rp.kind)}${e(version)}${e(faults)})</dd>
 <dt>Support snapshot</dt><dd>${e(report.snapshot.id)} (${e(report.snapshot.date)}, ${e(report.snapshot.source)})</dd>
 <dt>Engine that ran</dt><dd>${e(report.engine)} — every browser is emulated on it (user agent, client hints)</dd>
 <dt>Generated</dt><dd>${e(report.generatedAt)}</dd>
 <dt>Cells</dt><dd class="totals">${t.cells} ${totals}</dd></dl></header>
 <main>
+${report.baseline ? baselineSection(report.baseline) : ''}
+${filters(report)}
 ${[...byOs.entries()].map(([os, cells]) => osTable(os, cells)).join('\n')}
 ${cellList(report.cells)}
 ${environmentList(report)}
-</main></body></html>
+</main><script>${FILTER_SCRIPT}</script></body></html>
 `;
 }

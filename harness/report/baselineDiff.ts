@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CellStatus } from './cellStatus';
+import type { CellResult } from './compatReport';
+
+/** One scenario of one cell whose verdict changed since the baseline (`from` null: new there). */
+export const ScenarioChange = z.strictObject({
+  cell: z.string(),
+  scenario: z.string(),
+  name: z.string(),
+  from: CellStatus.nullable(),
+  to: CellStatus,
+  /** Why it is not a pass now, from this run. */
+  reason: z.string().nullable(),
+});
+export type ScenarioChange = z.infer<typeof ScenarioChange>;
+
+/** What changed since the previous release's report: the section a team reads first. */
+export const BaselineDiff = z.strictObject({
+  /** The baseline file as given, and when that run's report was made. */
+  file: z.string(),
+  generatedAt: z.string(),
+  /** Scenarios failing or broken now that were not before (new ones included): these fail the run. */
+  regressed: z.array(ScenarioChange),
+  /** Scenarios that failed or broke in the baseline and pass now. */
+  recovered: z.array(ScenarioChange),
+  /** Cells run now and not in the baseline, and the other way round. */
+  appeared: z.array(z.string()),
+  vanished: z.array(z.string()),
+});
+export type BaselineDiff = z.infer<typeof BaselineDiff>;
+
+/** The parts of an earlier compat-matrix.json the comparison needs; any schema version that has them is accepted. */
+const BaselineReport = z.object({
+  generatedAt: z.string(),
+  cells: z.array(
+    z.object({
+      id: z.string(),
+      scenarios: z.array(z.object({ scenario: z.string(), name: z.string(), status: CellStatus })),
+    }),
+  ),
+});
+export type BaselineReport = z.infer<typeof BaselineReport>;
+
+export class BaselineError extends Error {
+  override name = 'BaselineError';
+}
+
+/** Reads and checks a baseline report; a bad file is one line naming it, the field and the fix. */
+export function readBaseline(file: string): BaselineReport {
+  const fix = 'give the compat-matrix.json of an earlier run';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BaselineError(`Baseline ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ${fix}.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BaselineError(`Baseline ${file}: not JSON; ${fix}.`);
+  }
+  const parsed = BaselineReport.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new BaselineError(`Baseline ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; ${fix}.`);
+  }
+  return parsed.data;
+}
+
+const BROKEN: ReadonlySet<CellStatus> = new Set(['fail', 'error']);
+
+/** Compares this run's cells with the baseline's, scenario by scenario. */
+export function diffWithBaseline(file: string, baseline: BaselineReport, cells: CellResult[]): BaselineDiff {
+  const before = new Map<string, CellStatus>();
+  for (const cell of baseline.cells) for (const s of cell.scenarios) before.set(scenarioKey(cell.id, s.scenario, s.name), s.status);
+  const regressed: ScenarioChange[] = [];
+  const recovered: ScenarioChange[] = [];
+  for (const cell of cells) {
+    for (const s of cell.scenarios) {
+      const from = before.get(scenarioKey(cell.id, s.scenario, s.name)) ?? null;
+      const change = { cell: cell.id, scenario: s.scenario, name: s.name, from, to: s.status, reason: s.reason };
+      if (BROKEN.has(s.status) && !(from && BROKEN.has(from))) regressed.push(change);
+      if (s.status === 'pass' && from && BROKEN.has(from)) recovered.push(change);
+    }
+  }
+  const now = new Set(cells.map((cell) => cell.id));
+  const then = new Set(baseline.cells.map((cell) => cell.id));
+  return {
+    file,
+    generatedAt: baseline.generatedAt,
+    regressed,
+    recovered,
+    appeared: [...now].filter((id) => !then.has(id)),
+    vanished: [...then].filter((id) => !now.has(id)),
+  };
+}
+
+function scenarioKey(cell: string, scenario: string, name: string): string {
+  return `${cell}\u0000${scenario}\u0000${name}`;
+}
