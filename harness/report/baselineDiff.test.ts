@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { BaselineError, diffWithBaseline, readBaseline, type BaselineReport } from './baselineDiff';
 import type { CellResult, ScenarioResult } from './compatReport';
 
-const scenario = (id: string, status: ScenarioResult['status'], reason: string | null = null): ScenarioResult => ({ scenario: id, name: `${id} story`, status, reason, durationMs: 1 });
+const scenario = (id: string, status: ScenarioResult['status'], reason: string | null = null): ScenarioResult => ({ scenario: id, name: `${id} story`, status, reason, durationMs: 1, evidence: null });
 
 function cell(id: string, scenarios: ScenarioResult[]): CellResult {
   return {

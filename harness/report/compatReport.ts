@@ -19,6 +19,17 @@ export const ScenarioResult = z.strictObject({
   /** Why, for anything but a pass: the failed expectation, the error, or the not-applicable reason. */
   reason: z.string().nullable(),
   durationMs: z.number().nonnegative(),
+  /** For a fail or an error: what to look at, as paths relative to the report folder. */
+  evidence: z
+    .strictObject({
+      /** The pages as the user last saw them (one per device the scenario used). */
+      screenshots: z.array(z.strictObject({ label: z.string(), path: z.string() })),
+      /** The Playwright trace, for `npx playwright show-trace <path>`. */
+      trace: z.string().nullable(),
+      /** This test in the Playwright HTML report, whose trace viewer opens it. */
+      playwrightReport: z.string(),
+    })
+    .nullable(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResult>;
 

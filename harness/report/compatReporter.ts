@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { expandCells, type Cell } from '../matrix/cell';
@@ -11,6 +11,7 @@ import {
   RP_ANNOTATION,
 } from '../fixtures/annotations';
 import { classifyFailure } from './classifyFailure';
+import { SCREENSHOT_ATTACHMENT } from '../fixtures/failureScreenshot';
 import { cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult, type ScenarioResult } from './compatReport';
 import { diffWithBaseline, readBaseline } from './baselineDiff';
 import { renderCompatHtml } from './renderCompatHtml';
@@ -52,9 +53,11 @@ export default class CompatReporter implements Reporter {
     const find = (type: string) => annotations.find((a) => a.type === type)?.description;
     const cellId = find(CELL_ANNOTATION);
     if (!cellId) return; // unit and self tests are not cells
+    const scenario = toScenario(test, result, find(NOT_APPLICABLE_ANNOTATION), annotations);
+    if (scenario.status === 'fail' || scenario.status === 'error') scenario.evidence = this.keepEvidence(test, result, cellId, scenario.scenario);
     this.observed.set(test.id, {
       cellId,
-      scenario: toScenario(test, result, find(NOT_APPLICABLE_ANNOTATION), annotations),
+      scenario,
       engine: find(ENGINE_ANNOTATION),
       rp: find(RP_ANNOTATION),
       environment: find(ENVIRONMENT_ANNOTATION),
@@ -68,6 +71,34 @@ export default class CompatReporter implements Reporter {
     writeFileSync(path.join(this.outputDir, 'compat-matrix.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(this.outputDir, 'compat-matrix.html'), renderCompatHtml(report));
     writeFileSync(path.join(this.outputDir, 'compat-matrix.schema.json'), `${JSON.stringify(compatReportJsonSchema(), null, 2)}\n`);
+  }
+
+  /**
+   * Copies a failure's screenshots and trace beside the report, so the report folder alone (as CI
+   * publishes it) holds everything its links point to.
+   */
+  private keepEvidence(test: TestCase, result: TestResult, cellId: string, scenario: string): ScenarioResult['evidence'] {
+    const folder = path.join('evidence', safeName(cellId), `${safeName(scenario)}-${safeName(test.title).slice(0, 40)}`);
+    mkdirSync(path.join(this.outputDir, folder), { recursive: true });
+    const keep = (attachment: TestResult['attachments'][number], file: string): string | null => {
+      const target = path.join(folder, file);
+      if (attachment.body) writeFileSync(path.join(this.outputDir, target), attachment.body);
+      else if (attachment.path && existsSync(attachment.path)) copyFileSync(attachment.path, path.join(this.outputDir, target));
+      else return null;
+      return target.split(path.sep).join('/');
+    };
+    const screenshots = result.attachments
+      .filter((a) => a.name.startsWith(SCREENSHOT_ATTACHMENT) && a.contentType === 'image/png')
+      .flatMap((a, i) => {
+        const kept = keep(a, `screen-${i + 1}.png`);
+        return kept ? [{ label: a.name, path: kept }] : [];
+      });
+    const traceAttachment = result.attachments.find((a) => a.name === 'trace');
+    return {
+      screenshots,
+      trace: traceAttachment ? keep(traceAttachment, 'trace.zip') : null,
+      playwrightReport: `playwright-report/index.html#?testId=${test.id}`,
+    };
   }
 
   /** Each environment once, in the matrix's order. */
@@ -113,7 +144,7 @@ function toScenario(
   notApplicable: string | undefined,
   annotations: { type: string; description?: string }[],
 ): ScenarioResult {
-  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, durationMs: result.duration };
+  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, durationMs: result.duration, evidence: null };
   if (result.status === 'passed') return { ...base, status: 'pass', reason: null };
   if (result.status === 'skipped') {
     if (notApplicable) return { ...base, status: 'not-applicable', reason: notApplicable };
@@ -121,6 +152,10 @@ function toScenario(
     return { ...base, status: 'skipped', reason: why ?? 'skipped without a reason given' };
   }
   return { ...base, ...classifyFailure(result.errors) };
+}
+
+function safeName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9-]+/g, '_');
 }
 
 function toCellResult(cell: Cell, scenarios: ScenarioResult[]): CellResult {

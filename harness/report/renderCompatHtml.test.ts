@@ -19,7 +19,7 @@ function cell(overrides: Partial<CellResult>): CellResult {
     support: 'usable',
     status: 'pass',
     reason: null,
-    scenarios: [{ scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, durationMs: 12 }],
+    scenarios: [{ scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, durationMs: 12, evidence: null }],
     ...overrides,
   };
 }
@@ -48,12 +48,13 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
         reason: hostile,
         provider: `x" onmouseover="alert(1)`,
         providerName: hostile,
-        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1 }],
+        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}` } }],
       }),
     ], { file: hostile, generatedAt: hostile, regressed: [{ cell: hostile, scenario: hostile, name: hostile, from: 'pass', to: 'fail', reason: hostile }], recovered: [], appeared: [hostile], vanished: [] }),
   );
   expect(html).not.toContain('onmouseover="alert');
-  expect(html).not.toContain('<img');
+  expect(html).not.toContain('<img src=x');
+  expect(html).not.toContain('onerror="alert');
   expect(html).toContain('Mozilla/5.0 &lt;img');
   expect(html).toContain('release 2.4.1 &lt;img');
   expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
@@ -74,6 +75,7 @@ test('the page has a table per OS with browsers as columns and a badge per sync 
   // Self-contained: one inline script (the filters), nothing loaded from anywhere.
   expect(html.match(/<script/g)).toHaveLength(1);
   expect(html).not.toMatch(/<script[^>]*src=|<link[^>]*href=|https?:\/\/(?!localhost|blog\.agektmr)/);
+  expect(html).not.toContain('class="evidence"');
   expect(html).not.toContain('Changed since the baseline');
 });
 
@@ -96,6 +98,29 @@ test('with a baseline, what changed comes first: regressions with their reason, 
   expect(html).toContain('<code>linux-chrome/bitwarden/synced</code>');
 });
 
+test('a failure links what the user saw, its trace and its page in the Playwright report, all beside the report', () => {
+  const html = renderCompatHtml(
+    report([
+      cell({
+        status: 'fail',
+        scenarios: [
+          {
+            scenario: 'register-and-sign-in',
+            name: 'register',
+            status: 'fail',
+            reason: 'the RP named the wrong provider',
+            durationMs: 5,
+            evidence: { screenshots: [{ label: 'what the user saw', path: 'evidence/a/screen-1.png' }], trace: 'evidence/a/trace.zip', playwrightReport: 'playwright-report/index.html#?testId=abc' },
+          },
+        ],
+      }),
+    ]),
+  );
+  expect(html).toContain('<img class="shot" src="evidence/a/screen-1.png" alt="what the user saw"');
+  expect(html).toContain('<a href="evidence/a/trace.zip">trace</a>');
+  expect(html).toContain('<a href="playwright-report/index.html#?testId=abc">this test in the Playwright report</a>');
+});
+
 test('the filters know every OS, browser, provider and status of the run, and each row says which it is', () => {
   const html = renderCompatHtml(report([cell({}), cell({ id: 'android-chrome/bitwarden/synced', environment: 'android-chrome', os: 'android', browser: 'chrome', provider: 'bitwarden', providerName: 'Bitwarden', sync: 'synced' })]));
   expect(html).toContain('<option value="android">Android</option>');
@@ -111,7 +136,7 @@ test('the JSON Schema in the repository is the one the report is checked against
 });
 
 test('a cell is an error before a fail before a pass', () => {
-  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, durationMs: 0 });
+  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, durationMs: 0, evidence: null });
   expect(cellStatus([s('pass'), s('fail')])).toBe('fail');
   expect(cellStatus([s('fail'), s('error'), s('pass')])).toBe('error');
   expect(cellStatus([s('pass'), s('not-applicable')])).toBe('pass');

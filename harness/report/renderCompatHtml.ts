@@ -1,4 +1,4 @@
-import type { CellResult, CellStatus, CompatReport } from './compatReport';
+import type { CellResult, CellStatus, CompatReport, ScenarioResult } from './compatReport';
 import type { BaselineDiff, ScenarioChange } from './baselineDiff';
 import { escapeHtml as e } from './escapeHtml';
 import { OS_TITLES } from './osTitles';
@@ -42,6 +42,7 @@ th,td{border:1px solid #d8dde3;padding:6px 8px;vertical-align:top;text-align:lef
 .error{background:#ffe7b3;color:#7a4b00;font-weight:600}.not-applicable{background:#eceff2;color:#59636e}
 .skipped{background:#e6e9ff;color:#2f3b8f}
 .totals span{margin-right:10px}.filters{margin:0 0 16px}.filters label{margin-right:12px}
+.shot{max-width:240px;max-height:160px;border:1px solid #d8dde3;margin:4px 4px 0 0}.evidence{font-size:12px}
 #changes{background:#fff;padding:8px 12px;border-left:6px solid #0b5d1e}#changes.regressed{border-left-color:#8a1111}h3{font-size:15px;margin:10px 0 4px}.cell-list td{font-size:13px}.reason{white-space:pre-wrap;max-width:70ch}
 `;
 
@@ -80,11 +81,20 @@ function osTable(os: OsId, cells: CellResult[]): string {
   return `<section data-os="${e(os)}"><h2>${e(OS_TITLES[os])}</h2><table><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
+/** A failure's screenshots (what the user saw), its trace and its page in the Playwright report; paths are relative to this page. */
+function evidence(scenario: ScenarioResult): string {
+  const found = scenario.evidence;
+  if (!found) return '';
+  const shots = found.screenshots.map((shot) => `<a href="${e(shot.path)}"><img class="shot" src="${e(shot.path)}" alt="${e(shot.label)}" title="${e(shot.label)}" loading="lazy"></a>`).join('');
+  const trace = found.trace ? ` · <a href="${e(found.trace)}">trace</a> (<code>npx playwright show-trace ${e(found.trace)}</code> in this folder)` : '';
+  return `<div class="evidence">${shots}<div><a href="${e(found.playwrightReport)}">this test in the Playwright report</a>${trace}</div></div>`;
+}
+
 function cellList(cells: CellResult[]): string {
   const rows = cells
     .map((cell) => {
       const scenarios = cell.scenarios
-        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}</div>`)
+        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}${evidence(s)}</div>`)
         .join('');
       const filters = `data-os="${e(cell.os)}" data-browser="${e(cell.browser)}" data-provider="${e(cell.provider)}" data-status="${e(cell.status)}"`;
       return `<tr id="${e(cell.id)}" ${filters}><td>${e(cell.environmentLabel)}</td><td>${e(cell.providerName)}</td><td>${e(cell.sync)}</td><td><span class="badge ${e(cell.status)}">${e(STATUS_TEXT[cell.status])}</span></td><td>${scenarios}</td></tr>`;
