@@ -39,7 +39,7 @@ export function runMatrix(args: string[], timeoutMs: number): Promise<MatrixRun>
 
 /** The outer test runner's own variables would steer the inner run; a user's shell has none of them. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const inner = /^(PW_|TEST_|PLAYWRIGHT_|PASSKEY_MATRIX_|PM_|RP_URL$|RP_FAULTS$)/;
+  const inner = /^(PW_|TEST_|PLAYWRIGHT_|PASSKEY_MATRIX_|PM_|RP_URL$|RP_FAULTS$|RP_ADAPTER$|RP_VERSION$|BASELINE$)/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !inner.test(key)));
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { expandCells, type Cell } from '../matrix/cell';
@@ -46,6 +46,11 @@ export default class CompatReporter implements Reporter {
 
   printsToStdio(): boolean {
     return false;
+  }
+
+  /** A run's evidence folder holds that run's failures only. */
+  onBegin(): void {
+    rmSync(path.join(this.outputDir, 'evidence'), { recursive: true, force: true });
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
