@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { loadEnvironments } from './harness/matrix/load';
+import { reportersFor } from './harness/report/reporters';
 import { CHROMIUM_ARGS, findChromium, MISSING_BROWSER_MESSAGE } from './harness/browser/findChromium';
 
 /** Every report of a run goes here; `npm test` points its own runs elsewhere so reports/ stays the matrix's. */
@@ -16,13 +17,10 @@ export default defineConfig<{ environmentId: string }>({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   outputDir: 'test-results',
-  reporter: [
-    [process.env.PM_CONSOLE_REPORTER || (process.env.CI ? 'dot' : 'list')],
-    ['./harness/report/compatReporter.ts', { outputDir: reportDir }],
-    ['html', { outputFolder: `${reportDir}/playwright-report`, open: 'never' }],
-    ['junit', { outputFile: `${reportDir}/junit.xml` }],
-    ['allure-playwright', { resultsDir: `${reportDir}/allure-results` }],
-  ],
+  reporter: reportersFor(reportDir, {
+    console: process.env.PM_CONSOLE_REPORTER || (process.env.CI ? 'dot' : 'list'),
+    blob: process.env.PM_BLOB_REPORT === '1',
+  }),
   use: {
     browserName: 'chromium',
     headless: true,

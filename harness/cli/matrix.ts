@@ -4,7 +4,7 @@
  * or file and the fix, and exit code 2.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,7 @@ import { parseList, validateFilter, type MatrixFilter } from '../matrix/filter';
 import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
 import { BaselineError, readBaseline } from '../report/baselineDiff';
-import { CompatReport } from '../report/compatReport';
+import { exitStatusFromReport } from './runOutcome';
 import { AdapterError, adapterPath, loadAdapter, RP_ADAPTER_VAR } from '../rp/loadAdapter';
 
 const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --shard=1/4]
@@ -123,6 +123,8 @@ async function main(): Promise<number> {
     ...(snapshotId ? { PM_SNAPSHOT: snapshotId } : {}),
     ...(flag('rp-url') ? { RP_URL: flag('rp-url') } : {}),
     ...(baseline ? { BASELINE: baseline } : {}),
+    // A shard also writes its blob report, for `npm run report:merge` on the machine that gathers them.
+    ...(args.some((arg) => arg.startsWith('--shard')) ? { PM_BLOB_REPORT: '1' } : {}),
     ...(rpVersion ? { RP_VERSION: rpVersion } : {}),
     // Absolute: Playwright's workers resolve it from the repository, not from where the command ran.
     ...(adapterFile ? { [RP_ADAPTER_VAR]: adapterFile } : {}),
@@ -139,25 +141,7 @@ async function main(): Promise<number> {
   );
   console.log(`\nReports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml`);
   const status = run.status ?? 1;
-  return baseline && (status === 0 || status === 1) ? exitOnRegression(reportDir) : status;
-}
-
-/** With a baseline, the run fails only when something regressed: failures the last release had are listed, not fatal. */
-function exitOnRegression(reportDir: string): number {
-  const file = path.join(reportDir, 'compat-matrix.json');
-  let diff: CompatReport['baseline'];
-  try {
-    diff = CompatReport.parse(JSON.parse(readFileSync(file, 'utf8'))).baseline;
-  } catch (error) {
-    return fail(`${file}: no report to compare with the baseline (${(error as Error).message.split('\n')[0]}).`);
-  }
-  if (!diff) return fail(`${file}: the report has no comparison with the baseline.`);
-  console.log(
-    `Since the baseline (${diff.generatedAt}): ${diff.regressed.length} regressed, ${diff.recovered.length} recovered, ` +
-      `${diff.appeared.length} cells appeared, ${diff.vanished.length} vanished.`,
-  );
-  for (const change of diff.regressed) console.log(`  regressed: ${change.cell} · ${change.scenario}: ${change.from ?? 'new'} -> ${change.to}`);
-  return diff.regressed.length ? 1 : 0;
+  return baseline && (status === 0 || status === 1) ? exitStatusFromReport(reportDir, true) : status;
 }
 
 /** This CLI's own flags (`--env x` and `--env=x`) removed, so the rest can go to Playwright. */

@@ -17,18 +17,28 @@ export interface MatrixRun {
 /** Runs `npm run matrix -- <args>` as a user would, into a fresh report folder, bounded in time. */
 export function runMatrix(args: string[], timeoutMs: number): Promise<MatrixRun> {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'pm-matrix-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'harness/cli/matrix.ts', ...args, '--report-dir', reportDir, `--output=${path.join(reportDir, 'test-results')}`],
-    { cwd: REPO_ROOT, env: { ...cleanEnv(), CI: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  return runCli('harness/cli/matrix.ts', [...args, '--report-dir', reportDir, `--output=${path.join(reportDir, 'test-results')}`], reportDir, timeoutMs);
+}
+
+/** Runs `npm run report:merge -- <args>` as a user would, into a fresh report folder, bounded in time. */
+export function runMergeReports(args: string[], timeoutMs: number): Promise<MatrixRun> {
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'pm-merged-'));
+  return runCli('harness/cli/mergeReports.ts', [...args, '--report-dir', reportDir], reportDir, timeoutMs);
+}
+
+function runCli(script: string, args: string[], reportDir: string, timeoutMs: number): Promise<MatrixRun> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...cleanEnv(), CI: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`npm run matrix ${args.join(' ')} did not finish in ${timeoutMs / 1000} s:\n${output.slice(-3000)}`));
+      reject(new Error(`${script} ${args.join(' ')} did not finish in ${timeoutMs / 1000} s:\n${output.slice(-3000)}`));
     }, timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);

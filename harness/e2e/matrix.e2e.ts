@@ -1,9 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadMatrixData } from '../matrix/load';
 import { expandCells } from '../matrix/cell';
-import { runMatrix } from '../cli/runMatrix';
+import { runMatrix, runMergeReports } from '../cli/runMatrix';
 
 const data = loadMatrixData();
 const snapshot = data.snapshots.at(-1)!;
@@ -128,6 +129,33 @@ test('compared with the last release: an injected regression is named and fails 
   const bad = await runMatrix(['--baseline', 'no-such-report.json'], 60_000);
   expect(bad.exitCode).toBe(2);
   expect(bad.output).toMatch(/--baseline \/ BASELINE: Baseline .*no-such-report.json: cannot be read \(ENOENT\); give the compat-matrix.json of an earlier run/);
+});
+
+test('a run split over two shards merges into the reports one run writes', async () => {
+  const envs = ['windows-edge', 'android-chrome'];
+  const providers = ['windows-hello', 'google-password-manager'];
+  const args = ['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in', NO_TRACES];
+  const shards = [await runMatrix([...args, '--shard=1/2'], 5 * 60_000), await runMatrix([...args, '--shard=2/2'], 5 * 60_000)];
+  const gathered = mkdtempSync(path.join(tmpdir(), 'pm-blobs-'));
+  for (const shard of shards) {
+    expect(shard.exitCode, shard.output.slice(-2000)).toBe(0);
+    expect(shard.report!.cells.length).toBeGreaterThan(0);
+    for (const blob of readdirSync(path.join(shard.reportDir, 'blob-report'))) cpSync(path.join(shard.reportDir, 'blob-report', blob), path.join(gathered, blob));
+  }
+  const expected = allCells.filter((c) => envs.includes(c.environment.id) && providers.includes(c.provider.id)).map((c) => c.id);
+  expect(shards[0]!.report!.cells.length + shards[1]!.report!.cells.length).toBe(expected.length);
+
+  const merged = await runMergeReports([gathered], 2 * 60_000);
+  expect(merged.exitCode, merged.output.slice(-2000)).toBe(0);
+  expect(merged.report!.cells.map((c) => c.id)).toEqual(expected);
+  expect(merged.report!.cells.filter((c) => c.status === 'pass').length).toBe(shards[0]!.report!.totals.pass + shards[1]!.report!.totals.pass);
+  expect(readFileSync(path.join(merged.reportDir, 'junit.xml'), 'utf8').match(/<testcase /g)).toHaveLength(expected.length);
+  expect(readdirSync(path.join(merged.reportDir, 'allure-results')).filter((f) => f.endsWith('-result.json'))).toHaveLength(expected.length);
+  expect(existsSync(path.join(merged.reportDir, 'playwright-report', 'index.html'))).toBe(true);
+
+  const nothing = await runMergeReports([mkdtempSync(path.join(tmpdir(), 'pm-no-blobs-'))], 60_000);
+  expect(nothing.exitCode).toBe(2);
+  expect(nothing.output).toMatch(/no blob reports \(\*\.zip\) to merge; run the shards with npm run matrix -- --shard=i\/n/);
 });
 
 test('bad input gets one clear line and exit code 2, not a stack trace', async () => {

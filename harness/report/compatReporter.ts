@@ -9,7 +9,9 @@ import {
   ENVIRONMENT_ANNOTATION,
   NOT_APPLICABLE_ANNOTATION,
   RP_ANNOTATION,
+  SNAPSHOT_ANNOTATION,
 } from '../fixtures/annotations';
+import { selectSnapshot } from '../matrix/load';
 import { classifyFailure } from './classifyFailure';
 import { SCREENSHOT_ATTACHMENT } from '../fixtures/failureScreenshot';
 import { cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult, type ScenarioResult } from './compatReport';
@@ -26,6 +28,7 @@ interface Options {
 
 interface Observed {
   cellId: string;
+  snapshot?: string;
   scenario: ScenarioResult;
   engine?: string;
   rp?: string;
@@ -63,6 +66,7 @@ export default class CompatReporter implements Reporter {
     this.observed.set(test.id, {
       cellId,
       scenario,
+      snapshot: find(SNAPSHOT_ANNOTATION),
       engine: find(ENGINE_ANNOTATION),
       rp: find(RP_ANNOTATION),
       environment: find(ENVIRONMENT_ANNOTATION),
@@ -119,7 +123,10 @@ export default class CompatReporter implements Reporter {
   }
 
   private buildReport(): CompatReport {
-    const { data, snapshot } = runSettings();
+    const { data } = runSettings();
+    // The snapshot the cells ran under, as they recorded it: a merge of shards has no run settings of its own.
+    const snapshotId = [...this.observed.values()].find((o) => o.snapshot)?.snapshot;
+    const snapshot = snapshotId ? selectSnapshot(data, snapshotId) : runSettings().snapshot;
     const byCell = new Map<string, ScenarioResult[]>();
     for (const { cellId, scenario } of this.observed.values()) {
       byCell.set(cellId, [...(byCell.get(cellId) ?? []), scenario]);
