@@ -28,6 +28,8 @@ export const ScenarioResult = z.strictObject({
       trace: z.string().nullable(),
       /** This test in the Playwright HTML report, whose trace viewer opens it. */
       playwrightReport: z.string(),
+      /** For each failed check: what the oracle expected and what the RP told the user, as the adapter read it. */
+      checks: z.array(z.strictObject({ what: z.string(), expected: z.unknown(), observed: z.unknown() })),
     })
     .nullable(),
 });

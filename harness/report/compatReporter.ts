@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { expandCells, type Cell } from '../matrix/cell';
@@ -14,6 +14,7 @@ import {
 import { selectSnapshot } from '../matrix/load';
 import { classifyFailure } from './classifyFailure';
 import { SCREENSHOT_ATTACHMENT } from '../fixtures/failureScreenshot';
+import { EXPECTED_VS_OBSERVED } from '../fixtures/expectedVsObserved';
 import { cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult, type ScenarioResult } from './compatReport';
 import { diffWithBaseline, readBaseline } from './baselineDiff';
 import { renderCompatHtml } from './renderCompatHtml';
@@ -107,6 +108,13 @@ export default class CompatReporter implements Reporter {
       screenshots,
       trace: traceAttachment ? keep(traceAttachment, 'trace.zip') : null,
       playwrightReport: `playwright-report/index.html#?testId=${test.id}`,
+      checks: result.attachments.flatMap((a) => {
+        if (!a.name.startsWith(`${EXPECTED_VS_OBSERVED}: `)) return [];
+        const text = a.body?.toString('utf8') ?? (a.path && existsSync(a.path) ? readFileSync(a.path, 'utf8') : null);
+        if (text === null) return [];
+        const { expected, observed } = JSON.parse(text) as { expected: unknown; observed: unknown };
+        return [{ what: a.name.slice(EXPECTED_VS_OBSERVED.length + 2), expected, observed }];
+      }),
     };
   }
 

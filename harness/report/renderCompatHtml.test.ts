@@ -48,7 +48,7 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
         reason: hostile,
         provider: `x" onmouseover="alert(1)`,
         providerName: hostile,
-        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}` } }],
+        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
       }),
     ], { file: hostile, generatedAt: hostile, regressed: [{ cell: hostile, scenario: hostile, name: hostile, from: 'pass', to: 'fail', reason: hostile }], recovered: [], appeared: [hostile], vanished: [] }),
   );
@@ -110,7 +110,12 @@ test('a failure links what the user saw, its trace and its page in the Playwrigh
             status: 'fail',
             reason: 'the RP named the wrong provider',
             durationMs: 5,
-            evidence: { screenshots: [{ label: 'what the user saw', path: 'evidence/a/screen-1.png' }], trace: 'evidence/a/trace.zip', playwrightReport: 'playwright-report/index.html#?testId=abc' },
+            evidence: {
+              screenshots: [{ label: 'what the user saw', path: 'evidence/a/screen-1.png' }],
+              trace: 'evidence/a/trace.zip',
+              playwrightReport: 'playwright-report/index.html#?testId=abc',
+              checks: [{ what: 'the sign-in help', expected: { otherWays: ['password'] }, observed: { otherWays: [] } }],
+            },
           },
         ],
       }),
@@ -119,6 +124,8 @@ test('a failure links what the user saw, its trace and its page in the Playwrigh
   expect(html).toContain('<img class="shot" src="evidence/a/screen-1.png" alt="what the user saw"');
   expect(html).toContain('<a href="evidence/a/trace.zip">trace</a>');
   expect(html).toContain('<a href="playwright-report/index.html#?testId=abc">this test in the Playwright report</a>');
+  expect(html).toContain('Expected vs observed: the sign-in help');
+  expect(html).toMatch(/Expected \(oracle\)<\/b><pre>\{\n  &quot;otherWays&quot;: \[\n    &quot;password&quot;/);
 });
 
 test('the filters know every OS, browser, provider and status of the run, and each row says which it is', () => {

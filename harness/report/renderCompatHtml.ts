@@ -42,7 +42,7 @@ th,td{border:1px solid #d8dde3;padding:6px 8px;vertical-align:top;text-align:lef
 .error{background:#ffe7b3;color:#7a4b00;font-weight:600}.not-applicable{background:#eceff2;color:#59636e}
 .skipped{background:#e6e9ff;color:#2f3b8f}
 .totals span{margin-right:10px}.filters{margin:0 0 16px}.filters label{margin-right:12px}
-.shot{max-width:240px;max-height:160px;border:1px solid #d8dde3;margin:4px 4px 0 0}.evidence{font-size:12px}
+.shot{max-width:240px;max-height:160px;border:1px solid #d8dde3;margin:4px 4px 0 0}.evidence{font-size:12px}.pair{display:flex;gap:8px}.pair>div{flex:1;min-width:0}.pair pre{background:#f6f7f9;padding:4px;overflow:auto;max-height:240px;margin:2px 0}
 #changes{background:#fff;padding:8px 12px;border-left:6px solid #0b5d1e}#changes.regressed{border-left-color:#8a1111}h3{font-size:15px;margin:10px 0 4px}.cell-list td{font-size:13px}.reason{white-space:pre-wrap;max-width:70ch}
 `;
 
@@ -87,7 +87,13 @@ function evidence(scenario: ScenarioResult): string {
   if (!found) return '';
   const shots = found.screenshots.map((shot) => `<a href="${e(shot.path)}"><img class="shot" src="${e(shot.path)}" alt="${e(shot.label)}" title="${e(shot.label)}" loading="lazy"></a>`).join('');
   const trace = found.trace ? ` · <a href="${e(found.trace)}">trace</a> (<code>npx playwright show-trace ${e(found.trace)}</code> in this folder)` : '';
-  return `<div class="evidence">${shots}<div><a href="${e(found.playwrightReport)}">this test in the Playwright report</a>${trace}</div></div>`;
+  const checks = found.checks
+    .map(
+      (c) =>
+        `<details open><summary>Expected vs observed: ${e(c.what)}</summary><div class="pair"><div><b>Expected (oracle)</b><pre>${e(JSON.stringify(c.expected, null, 2))}</pre></div><div><b>Observed (what the RP told the user)</b><pre>${e(JSON.stringify(c.observed, null, 2))}</pre></div></div></details>`,
+    )
+    .join('');
+  return `<div class="evidence">${checks}${shots}<div><a href="${e(found.playwrightReport)}">this test in the Playwright report</a>${trace}</div></div>`;
 }
 
 function cellList(cells: CellResult[]): string {
