@@ -30,6 +30,8 @@ export default defineConfig<{ environmentId: string }>({
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
+    // A failed cell's last page, as the user saw it: attached to the HTML and Allure reports.
+    screenshot: 'only-on-failure',
   },
   projects: [
     { name: 'unit', testDir: '.', testMatch: ['harness/**/*.test.ts', 'rp-fixture/**/*.test.ts'] },
