@@ -139,7 +139,8 @@ async function main(): Promise<number> {
     [cli, 'test', ...environmentIds.map((id) => `--project=${id}`), ...scenarioFiles, ...withoutOwnFlags(args)],
     { stdio: 'inherit', env },
   );
-  console.log(`\nReports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml`);
+  const allure = reportDir === 'reports' ? 'npm run report:allure' : `npm run report:allure -- --report-dir ${reportDir}`;
+  console.log(`\nReports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml; the Allure report: ${allure}`);
   const status = run.status ?? 1;
   return baseline && (status === 0 || status === 1) ? exitStatusFromReport(reportDir, true) : status;
 }

@@ -136,6 +136,34 @@ test('the filters know every OS, browser, provider and status of the run, and ea
   expect(html).toContain('id="android-chrome/bitwarden/synced" data-os="android" data-browser="chrome" data-provider="bitwarden" data-status="pass"');
 });
 
+test('in a browser, the filters show only what matches, and "all" shows everything again', async ({ page }) => {
+  const android = { environment: 'android-chrome', os: 'android', browser: 'chrome', environmentLabel: 'Chrome on Android' } as const;
+  await page.setContent(
+    renderCompatHtml(
+      report([
+        cell({}),
+        cell({ id: 'windows-edge/1password/synced', provider: '1password', providerName: '1Password', sync: 'synced', status: 'fail', reason: 'wrong name' }),
+        cell({ id: 'android-chrome/1password/synced', ...android, provider: '1password', providerName: '1Password', sync: 'synced' }),
+      ]),
+    ),
+  );
+  const rows = page.locator('.cell-list tbody tr');
+  const badges = page.locator('section[data-os] a.badge');
+  await expect(rows).toHaveCount(3);
+  await page.selectOption('[data-filter="status"]', 'fail');
+  await expect(rows.filter({ visible: true })).toHaveCount(1);
+  await expect(badges.filter({ visible: true })).toHaveText(['synced: FAIL']);
+  await page.selectOption('[data-filter="status"]', '');
+  await page.selectOption('[data-filter="os"]', 'android');
+  await expect(rows.filter({ visible: true })).toHaveCount(1);
+  await expect(page.locator('section[data-os="windows"]')).toBeHidden();
+  await page.selectOption('[data-filter="os"]', '');
+  await page.selectOption('[data-filter="provider"]', 'windows-hello');
+  await expect(rows.filter({ visible: true })).toHaveCount(1);
+  await page.selectOption('[data-filter="provider"]', '');
+  await expect(rows.filter({ visible: true })).toHaveCount(3);
+});
+
 test('the JSON Schema in the repository is the one the report is checked against', () => {
   const kept = JSON.parse(readFileSync(COMPAT_SCHEMA_FILE, 'utf8')) as unknown;
   expect(kept, 'run npm run report:schema after changing harness/report/compatReport.ts').toEqual(compatReportJsonSchema());
