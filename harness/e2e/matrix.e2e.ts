@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadMatrixData } from '../matrix/load';
 import { expandCells } from '../matrix/cell';
 import { runMatrix, runMergeReports } from '../cli/runMatrix';
+import { comparableReport, differences } from '../report/comparableReport';
 
 const data = loadMatrixData();
 const snapshot = data.snapshots.at(-1)!;
@@ -112,6 +113,9 @@ test('compared with the last release: an injected regression is named and fails 
   const same = await runMatrix([...args, '--baseline', baseline], 5 * 60_000);
   expect(same.exitCode, same.output.slice(-2000)).toBe(0);
   expect(same.report!.baseline).toMatchObject({ file: baseline, regressed: [], recovered: [], appeared: [], vanished: [] });
+  // Deterministic: the same release twice gives the same report, apart from dates, durations and the RP's port.
+  const again = { ...same.report!, baseline: null, rp: { ...same.report!.rp, version: '1.0.0' } };
+  expect(differences(comparableReport(last.report!), comparableReport(again))).toEqual([]);
 
   const compared = await runMatrix([...args, '--fault', 'misreport-sync', '--baseline', baseline], 5 * 60_000);
   expect(compared.exitCode, compared.output.slice(-2000)).toBe(1);
