@@ -2,15 +2,18 @@ import { expect, test } from '@playwright/test';
 import { creationAdvice, creationAdviceText } from './creationAdvice';
 import { activeFaults } from './faults';
 
-test('where a new passkey most likely goes, per OS and browser (end of 2024)', () => {
+test('where a new passkey most likely goes, per OS and browser (2026-11)', () => {
   expect(creationAdvice({ os: 'windows', browser: 'chrome' })).toMatchObject({ provider: 'Google Password Manager', alternatives: ['Windows Hello'], sync: 'synced' });
-  expect(creationAdvice({ os: 'windows', browser: 'edge' })).toMatchObject({ provider: 'Windows Hello', sync: 'device-bound' });
-  expect(creationAdvice({ os: 'windows', browser: 'firefox' })).toMatchObject({ provider: 'Windows Hello', sync: 'device-bound' });
+  expect(creationAdvice({ os: 'windows', browser: 'edge' })).toMatchObject({ provider: 'Windows Hello', alternatives: ['Microsoft Password Manager'], sync: 'device-bound' });
+  expect(creationAdvice({ os: 'windows', browser: 'firefox' })).toMatchObject({ provider: 'Windows Hello', alternatives: [], sync: 'device-bound' });
   expect(creationAdvice({ os: 'macos', browser: 'safari' })).toMatchObject({ provider: 'iCloud Keychain', alternatives: [] });
   expect(creationAdvice({ os: 'macos', browser: 'chrome' })).toMatchObject({ provider: 'iCloud Keychain', alternatives: ['Google Password Manager'] });
-  for (const browser of ['safari', 'chrome', 'edge', 'firefox'] as const) {
-    expect(creationAdvice({ os: 'ios', browser }).provider).toBe('iCloud Keychain');
+  for (const browser of ['safari', 'edge', 'firefox'] as const) {
+    expect(creationAdvice({ os: 'ios', browser })).toMatchObject({ provider: 'iCloud Keychain', alternatives: [], sync: 'synced' });
   }
+  // Chrome on iPhone and iPad can save to Google Password Manager too (2026-11; the seed still said "coming soon").
+  expect(creationAdvice({ os: 'ios', browser: 'chrome' })).toMatchObject({ provider: 'iCloud Keychain', alternatives: ['Google Password Manager'], sync: 'synced' });
+  expect(creationAdvice({ os: 'ios', browser: 'chrome' }).text).toContain('Google Password Manager');
   expect(creationAdvice({ os: 'android', browser: 'samsung-internet' }).provider).toBe('Google Password Manager');
   expect(creationAdvice({ os: 'chromeos', browser: 'chrome' }).provider).toBe('Google Password Manager');
   expect(creationAdvice({ os: 'linux', browser: 'chrome' }).provider).toBe('Google Password Manager');
@@ -27,6 +30,8 @@ test('a warning that the passkey will not sync, exactly where the likely provide
   expect(creationAdvice({ os: 'windows', browser: 'firefox' }).syncWarning).toContain('stays on this computer');
   expect(creationAdvice({ os: 'windows', browser: 'unknown' }).syncWarning).toContain('stays on this computer');
   expect(creationAdvice({ os: 'windows', browser: 'edge' }).syncWarning).toContain('password manager');
+  // Edge may save to Microsoft Password Manager, which syncs, but only once turned on: Windows Hello stays the likely one, so the warning stays.
+  expect(creationAdvice({ os: 'windows', browser: 'edge' }).text).toContain('If you turned on saving passkeys in Microsoft Password Manager');
   // Chrome on Windows most likely uses Google Password Manager (with a TPM), which syncs.
   expect(creationAdvice({ os: 'windows', browser: 'chrome' }).syncWarning).toBeNull();
   for (const os of ['macos', 'ios', 'android', 'chromeos'] as const) {

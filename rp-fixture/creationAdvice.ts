@@ -3,7 +3,10 @@ import { faultOn, type ActiveFaults } from './faults';
 
 /**
  * Where a new passkey will most likely be saved, told to the user before creating it.
- * Knowledge as of the end of 2024; one row per OS and browser group, first match wins.
+ * Knowledge as of 2026-11 (passkeys.dev device support; Chrome and Edge announcements): Windows
+ * Hello still does not sync, Chrome on iPhone and iPad can save to Google Password Manager, Edge on
+ * Windows can save to Microsoft Password Manager once the person turns it on. One row per OS and
+ * browser group, first match wins.
  */
 export type CreationAdvice = {
   /** The most likely provider's name; "none" when the browser has no built-in one, "unknown" when undetected. */
@@ -22,6 +25,7 @@ type Row = { os: OsId; browsers: readonly BrowserId[] | 'any'; advice: CreationA
 const GPM = 'Google Password Manager';
 const ICLOUD = 'iCloud Keychain';
 const HELLO = 'Windows Hello';
+const MICROSOFT_PM = 'Microsoft Password Manager';
 
 const THIRD_PARTY_NOTE = 'If you use a password manager such as 1Password, it may offer to save the passkey instead.';
 
@@ -42,7 +46,19 @@ const ROWS: readonly Row[] = [
   },
   {
     os: 'windows',
-    browsers: ['edge', 'firefox'],
+    browsers: ['edge'],
+    advice: {
+      provider: HELLO,
+      // Edge 142+ saves to Microsoft Password Manager only once the person has turned that on.
+      alternatives: [MICROSOFT_PM],
+      sync: 'device-bound',
+      text: 'Windows Hello will most likely save your passkey on this computer only. It will not sync to your other devices. If you turned on saving passkeys in Microsoft Password Manager, Edge saves it there instead, synced to your other Windows computers.',
+      syncWarning: WINDOWS_HELLO_WONT_SYNC,
+    },
+  },
+  {
+    os: 'windows',
+    browsers: ['firefox'],
     advice: {
       provider: HELLO,
       alternatives: [],
@@ -81,6 +97,17 @@ const ROWS: readonly Row[] = [
       alternatives: [],
       sync: 'synced',
       text: 'Your passkey will most likely be saved in iCloud Keychain, synced to your Apple devices.',
+      syncWarning: null,
+    },
+  },
+  {
+    os: 'ios',
+    browsers: ['chrome'],
+    advice: {
+      provider: ICLOUD,
+      alternatives: [GPM],
+      sync: 'synced',
+      text: 'Your passkey will most likely be saved in iCloud Keychain, synced to your Apple devices. Chrome may offer Google Password Manager instead, synced with your Google Account.',
       syncWarning: null,
     },
   },

@@ -29,7 +29,7 @@ function reach(key: PasskeyForReach, os: OsId, browser: BrowserId): Reach {
   return providerReach(key, env(os, browser), NO_FAULTS).reach;
 }
 
-test('the seed tables: Google Password Manager in Chrome everywhere and any browser on Android', () => {
+test('Google Password Manager in Chrome everywhere and any browser on Android (2026-11)', () => {
   expect(reach(GPM, 'windows', 'chrome')).toBe('yes');
   expect(reach(GPM, 'macos', 'chrome')).toBe('yes');
   expect(reach(GPM, 'linux', 'chrome')).toBe('yes');
@@ -40,7 +40,11 @@ test('the seed tables: Google Password Manager in Chrome everywhere and any brow
   expect(reach(GPM, 'windows', 'firefox')).toBe('no');
   expect(reach(GPM, 'macos', 'safari')).toBe('no');
   expect(reach(GPM, 'ios', 'safari')).toBe('no');
+  // Chrome on iPhone and iPad: only recent versions, and the version is not confirmed, so never "yes".
   expect(reach(GPM, 'ios', 'chrome')).toBe('maybe');
+  expect(providerReach(GPM, env('ios', 'chrome'), NO_FAULTS).why).toContain('same Google Account');
+  expect(reach(GPM, 'ios', 'edge')).toBe('no');
+  expect(reach(GPM, 'ios', 'firefox')).toBe('no');
 });
 
 test('iCloud Keychain on Apple systems in every browser, not on Windows, Android, Linux or ChromeOS', () => {

@@ -4,12 +4,14 @@ import { providerFamily, type ProviderFamilyId } from './providerFamily';
 import type { CredentialRecord } from './store';
 
 /**
- * Whether a passkey's provider can be reached from the environment a request comes from, after the
- * seed's tables (end of 2024: "Tips for using your passkey", Windows / macOS / iOS / Android / Linux /
- * ChromeOS) and its notes: Windows Hello passkeys never leave the computer they were made on, iCloud
- * Keychain does not reach Windows or Android, Google Password Manager is in Chrome everywhere and in
- * every browser on Android but not in Edge or Firefox on a computer, third-party managers work
- * wherever their app or extension is installed, a security key wherever the person has it.
+ * Whether a passkey's provider can be reached from the environment a request comes from. Knowledge
+ * as of 2026-11 (the seed's tables of the end of 2024, updated from passkeys.dev's device support
+ * and Google's announcements): Windows Hello passkeys never leave the computer they were made on
+ * (sync on Windows is still only planned), iCloud Keychain does not reach Windows or Android, Google
+ * Password Manager is in Chrome everywhere (on iPhone and iPad in recent versions only) and in every
+ * browser on Android but not in Edge or Firefox on a computer, third-party managers work wherever
+ * their app or extension is installed (through Windows itself on Windows 11 25H2 and later), a
+ * security key wherever the person has it.
  *
  * - `yes`: this environment can use it (a security key: when the person has it with them).
  * - `maybe`: it depends on something the site cannot see (an extension, a version, whether this is
@@ -100,8 +102,9 @@ function googlePasswordManager(here: DetectedEnvironment): ReachAnswer {
       : { reach: 'no', why: `Google Password Manager passkeys work in Chrome, not in ${here.label}. Open this page in Chrome, or use your phone.` };
   }
   if (here.os === 'ios') {
+    // The Chrome version that brought it is not confirmed, so even a recent one stays "maybe".
     return here.browser === 'chrome'
-      ? { reach: 'maybe', why: 'Recent versions of Chrome on iPhone and iPad can use Google Password Manager passkeys; older ones cannot.' }
+      ? { reach: 'maybe', why: 'Recent versions of Chrome on iPhone and iPad can use Google Password Manager passkeys, when signed in to the same Google Account; older ones cannot.' }
       : { reach: 'no', why: `Google Password Manager passkeys are not available in ${here.label}. Use Chrome, or another device.` };
   }
   return { reach: 'maybe', why: 'We could not tell which browser you are using: Google Password Manager works in Chrome and on Android.' };

@@ -49,3 +49,13 @@ test('every not-applicable cell says why, and every cell is one or the other', (
   expect(runnable.length).toBeGreaterThan(200);
   expect(runnable.length).toBeLessThan(cells.length);
 });
+
+test('under the 2026-11 snapshot, Google Password Manager runs in Chrome on iOS; Windows Hello still never syncs', () => {
+  const current = data.snapshots.find((s) => s.id === '2026-11')!;
+  const now = (id: string) => expandCells(data.environments, data.providers, current).find((c) => c.id === id)!;
+  expect(now('ios-chrome/google-password-manager/synced').notApplicableReason).toBeNull();
+  expect(now('ios-chrome/google-password-manager/eligible').notApplicableReason).toBeNull();
+  expect(now('ios-safari/google-password-manager/synced').notApplicableReason).toMatch(/not usable in Safari on iOS.*2026-11/s);
+  expect(now('windows-edge/windows-hello/synced').notApplicableReason).toMatch(/never synced.*passkey sync on Windows is still planned/s);
+  expect(now('android-chrome/icloud-keychain/synced').notApplicableReason).toMatch(/does not exist in Chrome on Android/);
+});

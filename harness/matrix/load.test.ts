@@ -73,6 +73,35 @@ test('a snapshot missing a provider row or a browser is an error naming the tabl
   );
 });
 
+test('a citation a snapshot does not list is an error naming the field and the known ones', () => {
+  const environments = loadEnvironments();
+  const providers = loadProviders();
+  const snapshot = read('snapshots/2026-11.json');
+  snapshot.tables.ios.providers['google-password-manager'].cite = ['chrome-help-ios', 'a-blog-nobody-listed'];
+  expect(errorOf(() => loadSnapshot(writeTemp('2026-11.json', snapshot), environments, providers))).toMatch(
+    /2026-11\.json: tables\.ios\.providers\.google-password-manager\.cite\[1\]: unknown citation "a-blog-nobody-listed"; add it to "citations" or use one of passkeys-dev, /,
+  );
+
+  const noCitations = read('snapshots/2024-12.json');
+  noCitations.tables.windows.defaultsCite = ['passkeys-dev'];
+  expect(errorOf(() => loadSnapshot(writeTemp('2024-12.json', noCitations), environments, providers))).toMatch(
+    /tables\.windows\.defaultsCite\[0\]: unknown citation "passkeys-dev"; add a "citations" object with "passkeys-dev" to the snapshot/,
+  );
+
+  const badStanding = read('snapshots/2026-11.json');
+  badStanding.citations['passkeys-dev'].standing = 'official';
+  expect(errorOf(() => loadSnapshot(writeTemp('2026-11.json', badStanding), environments, providers))).toMatch(/citations\.passkeys-dev\.standing/);
+});
+
+test('snapshots load oldest first, so the newest is the default: 2026-11 after 2024-12', () => {
+  const data = loadMatrixData();
+  const ids = data.snapshots.map((s) => s.id);
+  expect(ids).toEqual([...ids].sort());
+  expect(ids.slice(0, 2)).toEqual(['2024-12', '2026-11']);
+  expect(selectSnapshot(data).id).toBe(ids.at(-1));
+  expect(selectSnapshot(data, '2024-12').id).toBe('2024-12');
+});
+
 test('unknown ids in a filter or snapshot selection name the valid ones', () => {
   const data = loadMatrixData();
   expect(

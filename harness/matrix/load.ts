@@ -69,7 +69,25 @@ export function loadSnapshot(file: string, environments: Environment[], provider
     throw new DataError(`${shown}: id "${snapshot.id}" must match the file name; rename the file or fix the id.`);
   }
   checkSnapshotCoverage(snapshot, environments, providers, shown);
+  checkCitations(snapshot, shown);
   return snapshot;
+}
+
+/** Every `cite` names one of the snapshot's `citations`, so each fact can be traced to its source. */
+function checkCitations(snapshot: SupportSnapshot, shown: string): void {
+  const known = Object.keys(snapshot.citations ?? {});
+  const check = (ids: string[] | undefined, field: string) => {
+    for (const [i, id] of (ids ?? []).entries()) {
+      if (!known.includes(id)) {
+        const fix = known.length ? `add it to "citations" or use one of ${known.join(', ')}` : `add a "citations" object with "${id}" to the snapshot`;
+        throw new DataError(`${shown}: ${field}[${i}]: unknown citation "${id}"; ${fix}.`);
+      }
+    }
+  };
+  for (const [os, table] of Object.entries(snapshot.tables)) {
+    check(table.defaultsCite, `tables.${os}.defaultsCite`);
+    for (const [providerId, row] of Object.entries(table.providers)) check(row.cite, `tables.${os}.providers.${providerId}.cite`);
+  }
 }
 
 /** Every environment's browser is in its OS table, and every provider has a row in every table. */

@@ -94,6 +94,22 @@ export const ProvidersFile = z.strictObject({
 export const SupportStatus = z.enum(['usable', 'not-usable', 'coming-soon', 'not-applicable']);
 export type SupportStatus = z.infer<typeof SupportStatus>;
 
+/** A short name for one of a snapshot's citations, like "passkeys-dev". */
+const CitationId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a citation id like "passkeys-dev"');
+
+/** A source a snapshot's facts come from, with its standing and, where it has one, its own date. */
+const Citation = z.strictObject({
+  ...Source.shape,
+  /** The source's own date (YYYY-MM-DD): when it was published or last changed the fact. */
+  published: z.iso.date().optional(),
+  /**
+   * primary: the platform vendor's own words or passkeys.dev; secondary: anyone else's account of
+   * them (a personal blog, an issue thread, news), so a fact resting on it alone is less sure.
+   */
+  standing: z.enum(['primary', 'secondary']),
+});
+export type Citation = z.infer<typeof Citation>;
+
 const ProviderOnOs = z.strictObject({
   /** Keyed by browser id: exactly the browsers of the OS table. */
   support: z.partialRecord(BrowserId, SupportStatus),
@@ -103,6 +119,8 @@ const ProviderOnOs = z.strictObject({
   notes: z.array(z.string().min(1)),
   /** Where this row comes from, when not the snapshot's main source. */
   source: Source.optional(),
+  /** The snapshot's citations (ids in its `citations`) this row's status, sync states and notes come from. */
+  cite: z.array(CitationId).min(1).optional(),
 });
 
 const OsTable = z.strictObject({
@@ -113,6 +131,8 @@ const OsTable = z.strictObject({
    * TPM), none when the browser has no built-in provider there.
    */
   defaults: z.partialRecord(BrowserId, z.array(z.string())),
+  /** The snapshot's citations (ids in its `citations`) the `defaults` come from. */
+  defaultsCite: z.array(CitationId).min(1).optional(),
   /** Keyed by provider id: every provider must be present. */
   providers: z.record(z.string(), ProviderOnOs),
 });
@@ -124,6 +144,8 @@ export const SupportSnapshot = z.strictObject({
   source: Source,
   /** General notes of the source that apply across tables. */
   notes: z.array(z.string().min(1)),
+  /** Every source the snapshot draws on, by id, for facts that need their own (rows' and tables' `cite`). */
+  citations: z.record(CitationId, Citation).optional(),
   tables: z.record(OsId, OsTable),
 });
 export type SupportSnapshot = z.infer<typeof SupportSnapshot>;
