@@ -67,6 +67,23 @@ export const CompatReport = z.strictObject({
   /** Every environment that ran: its identity and what was emulated to match its real browser. */
   environments: z.array(EmulatedEnvironment),
   cells: z.array(CellResult),
+  /**
+   * The cells whose expectations the run's support snapshot changed from the snapshot before it
+   * (`npm run snapshot:diff`), so a team sees which verdicts rest on newer facts; null for the oldest.
+   */
+  snapshotChanges: z
+    .strictObject({
+      since: z.string(),
+      changes: z.array(
+        z.strictObject({
+          cellKey: z.string(),
+          field: z.enum(['support', 'syncs', 'default', 'syncStates']),
+          from: z.union([z.string(), z.boolean(), z.array(z.string())]),
+          to: z.union([z.string(), z.boolean(), z.array(z.string())]),
+        }),
+      ),
+    })
+    .nullable(),
   /** What changed since the baseline report given with `--baseline`; null without one. */
   baseline: BaselineDiff.nullable(),
 });

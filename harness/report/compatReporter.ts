@@ -11,7 +11,9 @@ import {
   RP_ANNOTATION,
   SNAPSHOT_ANNOTATION,
 } from '../fixtures/annotations';
-import { selectSnapshot } from '../matrix/load';
+import { selectSnapshot, type MatrixData } from '../matrix/load';
+import { snapshotDiff } from '../matrix/snapshotDiff';
+import type { SupportSnapshot } from '../matrix/schema';
 import { classifyFailure } from './classifyFailure';
 import { SCREENSHOT_ATTACHMENT } from '../fixtures/failureScreenshot';
 import { EXPECTED_VS_OBSERVED } from '../fixtures/expectedVsObserved';
@@ -153,6 +155,7 @@ export default class CompatReporter implements Reporter {
       totals: countTotals(cells),
       environments: this.environments(),
       cells,
+      snapshotChanges: changesSincePrevious(data, snapshot),
       baseline: this.baselineFile ? diffWithBaseline(this.baselineFile, readBaseline(this.baselineFile), cells) : null,
     });
   }
@@ -172,6 +175,14 @@ function toScenario(
     return { ...base, status: 'skipped', reason: why ?? 'skipped without a reason given' };
   }
   return { ...base, ...classifyFailure(result.errors) };
+}
+
+/** What the run's snapshot changed from the one before it, cell by cell. */
+function changesSincePrevious(data: MatrixData, snapshot: SupportSnapshot): CompatReport['snapshotChanges'] {
+  const previous = data.snapshots[data.snapshots.findIndex((s) => s.id === snapshot.id) - 1];
+  if (!previous) return null;
+  const changes = snapshotDiff(data, previous, snapshot).map(({ cellKey, field, from, to }) => ({ cellKey, field, from, to }));
+  return { since: previous.id, changes };
 }
 
 function safeName(text: string): string {

@@ -36,6 +36,7 @@ function report(cells: CellResult[], baseline: CompatReport['baseline'] = null):
       { id: 'windows-edge', label: 'Edge on Windows', userAgent: `Mozilla/5.0 ${hostile}`, clientHints: true, capabilities: ['Signal API hidden'] },
     ],
     cells,
+    snapshotChanges: { since: '2024-12', changes: [{ cellKey: 'ios-chrome/google-password-manager', field: 'support', from: 'coming-soon', to: 'usable' }] },
     baseline,
   });
 }
@@ -77,6 +78,7 @@ test('the page has a table per OS with browsers as columns and a badge per sync 
   expect(html).not.toMatch(/<script[^>]*src=|<link[^>]*href=|https?:\/\/(?!localhost|blog\.agektmr)/);
   expect(html).not.toContain('class="evidence"');
   expect(html).not.toContain('Changed since the baseline');
+  expect(html).toContain('<tr><td><code>ios-chrome/google-password-manager</code></td><td>support</td><td>&quot;coming-soon&quot;</td><td>&quot;usable&quot;</td></tr>');
 });
 
 test('with a baseline, what changed comes first: regressions with their reason, recoveries, cells that appeared or vanished', () => {

@@ -140,6 +140,19 @@ function baselineSection(diff: BaselineDiff): string {
 ${list('Regressed', diff.regressed)}${list('Recovered', diff.recovered)}${cells('Cells that appeared', diff.appeared)}${cells('Cells that vanished', diff.vanished)}</section>`;
 }
 
+/** Which cells rest on facts newer than the previous snapshot: a verdict there may differ from the last release's for that reason alone. */
+function snapshotSection(report: CompatReport): string {
+  const found = report.snapshotChanges;
+  if (!found) return '';
+  const rows = found.changes
+    .map((c) => `<tr><td><code>${e(c.cellKey)}</code></td><td>${e(c.field)}</td><td>${e(JSON.stringify(c.from))}</td><td>${e(JSON.stringify(c.to))}</td></tr>`)
+    .join('\n');
+  const table = found.changes.length
+    ? `<table><thead><tr><th>Cell</th><th>Fact</th><th>In ${e(found.since)}</th><th>In ${e(report.snapshot.id)}</th></tr></thead><tbody>${rows}</tbody></table>`
+    : '';
+  return `<section><h2>Expectations the support data changed</h2><p>Support snapshot ${e(report.snapshot.id)} against ${e(found.since)}: ${found.changes.length} changed facts.</p>${table}</section>`;
+}
+
 /** Selects that hide what does not match; the page works without them (no script, everything shown). */
 function filters(report: CompatReport): string {
   const select = (key: string, label: string, options: [string, string][]) =>
@@ -188,6 +201,7 @@ ${report.baseline ? baselineSection(report.baseline) : ''}
 ${filters(report)}
 ${[...byOs.entries()].map(([os, cells]) => osTable(os, cells)).join('\n')}
 ${cellList(report.cells)}
+${snapshotSection(report)}
 ${environmentList(report)}
 </main><script>${FILTER_SCRIPT}</script></body></html>
 `;
