@@ -14,6 +14,7 @@ import { staticRoutes } from './routes/staticFiles';
 import { waysInRoutes } from './routes/waysIn';
 import { securityHeaders } from './securityHeaders';
 import type { Mailbox } from './mailbox';
+import { outages, type Outage } from './outages';
 import type { MovableClock } from './movableClock';
 import { testHookRoutes } from './routes/testHooks';
 import { sessionMiddleware } from './session';
@@ -25,12 +26,15 @@ export type AppOptions = {
   clock?: MovableClock | undefined;
   /** With test hooks on: the mailbox `/test-hooks/mail` reads, when the RP sends its mail there. */
   mailbox?: Mailbox | undefined;
+  /** Breakdowns to prove the harness survives them (`outages.ts`), and how the process dies. */
+  outages?: { list: Outage[]; die: () => void } | undefined;
 };
 
 /** The fixture RP's express app: pages, the WebAuthn JSON API, and the two scripts. */
 export function createApp(context: FixtureContext, options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (options.outages?.list.length) app.use(outages(options.outages.list, options.outages.die));
   if (options.log) app.use(requestLog(options.log));
   app.use(securityHeaders());
   app.use(canonicalHost(context.rp));

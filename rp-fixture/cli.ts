@@ -4,17 +4,19 @@ import { ConfigError, rpConfigFromText, type RpConfig } from './config';
 import { startMailbox, type Mailbox, type ReceivedMail } from './mailbox';
 import { policyFrom, PolicyError, type Policy } from './policy';
 import { startFixtureRp } from './server';
+import { OutageError, parseOutage, type Outage } from './outages';
 
 const USAGE =
   'Usage: npm run rp -- [--port N] [--fault NAME[=ARG]]... [--user-verification required|preferred|discouraged]\n' +
   '       (or PORT=N, RP_FAULTS=a,b=c, RP_USER_VERIFICATION=required)';
 const CONFIG_USAGE =
+  '       [--outage 500:/path | hang:/path | exit-after:N]... (to prove a harness survives a broken RP)\n' +
   '       [--passkey-only-accounts] [--promotion-interval-days N] [--smtp HOST:PORT] [--mail-from ADDRESS] [--test-hooks]\n' +
   '       (or RP_PASSKEY_ONLY_ACCOUNTS=true, RP_PROMOTION_INTERVAL_DAYS=N, RP_SMTP=HOST:PORT, RP_MAIL_FROM=ADDRESS, RP_TEST_HOOKS=true)';
 
 class UsageError extends Error {}
 
-type CliOptions = { port: number; faults: FaultSwitch[]; config: RpConfig; policy: Policy };
+type CliOptions = { port: number; faults: FaultSwitch[]; config: RpConfig; policy: Policy; outages: Outage[] };
 
 function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
@@ -28,6 +30,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       'mail-from': { type: 'string' },
       'test-hooks': { type: 'boolean' },
       'user-verification': { type: 'string' },
+      outage: { type: 'string', multiple: true },
     },
     strict: true,
     allowPositionals: false,
@@ -35,6 +38,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   return {
     port: readPort(values.port ?? env['PORT'] ?? '3000'),
     faults: [...parseFaultList(env['RP_FAULTS']), ...(values.fault ?? []).map(parseFaultSwitch)],
+    outages: (values.outage ?? []).map(parseOutage),
     policy: policyFrom({ userVerification: (values['user-verification'] ?? env['RP_USER_VERIFICATION'] ?? 'preferred') as Policy['userVerification'] }),
     config: rpConfigFromText({
       passkeyOnlyAccounts: values['passkey-only-accounts'] ?? env['RP_PASSKEY_ONLY_ACCOUNTS'],
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
     options = readOptions(process.argv.slice(2), process.env);
   } catch (error) {
     // Bad flags and unknown faults are the caller's mistake: one line, exit 2, no stack.
-    const known = error instanceof UsageError || error instanceof FaultSwitchError || error instanceof ConfigError || error instanceof PolicyError;
+    const known = error instanceof UsageError || error instanceof FaultSwitchError || error instanceof ConfigError || error instanceof PolicyError || error instanceof OutageError;
     console.error(`${(error as Error).message}${known ? '' : `\n${USAGE}\n${CONFIG_USAGE}`}`);
     process.exit(2);
   }
@@ -85,7 +89,16 @@ function printMail(mail: ReceivedMail): void {
 
 async function startOrExit(options: CliOptions, mailbox: Mailbox | undefined) {
   try {
-    return await startFixtureRp({ port: options.port, faults: options.faults, policy: options.policy, log: true, config: options.config, ...(mailbox ? { mailbox } : {}) });
+    return await startFixtureRp({
+      port: options.port,
+      faults: options.faults,
+      policy: options.policy,
+      log: true,
+      config: options.config,
+      ...(mailbox ? { mailbox } : {}),
+      // An outage that kills the RP kills it as a crash would: at once, exit code 1.
+      outages: { list: options.outages, die: () => process.exit(1) },
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : (error as Error).message;

@@ -8,6 +8,7 @@ import { activeFaults, faultOn, type FaultSwitch } from './faults';
 import { policyFrom, type Policy } from './policy';
 import { createMailer } from './mailer';
 import { startMailbox, type Mailbox } from './mailbox';
+import type { Outage } from './outages';
 import { relyingPartyOnPort } from './relyingParty';
 import { sessionCookieName } from './session';
 import { Store } from './store';
@@ -31,6 +32,8 @@ export type FixtureRpOptions = {
    * starts its own, read through `/test-hooks/mail`.
    */
   mailbox?: Mailbox;
+  /** Breakdowns to prove the harness survives an RP that fails, hangs or dies (`outages.ts`); `die` ends the process. */
+  outages?: { list: Outage[]; die: () => void };
 };
 
 export type RunningFixtureRp = { url: string; stop(): Promise<void> };
@@ -70,7 +73,7 @@ export async function startFixtureRp(options: FixtureRpOptions = {}): Promise<Ru
     mailer,
   };
   // The app is built once the port is known: the expected origin and cookie name depend on it.
-  server.on('request', createApp(context, { port, clock, mailbox, log: options.log ? (line) => console.error(line) : undefined }));
+  server.on('request', createApp(context, { port, clock, mailbox, outages: options.outages, log: options.log ? (line) => console.error(line) : undefined }));
   return {
     url: rp.origin,
     stop: onceOnly(() => {

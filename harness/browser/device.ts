@@ -4,6 +4,7 @@ import { installCapabilityProfile } from './capabilityProfile';
 import { applyIdentity, hideUserAgentDataWhenAbsent } from './identity';
 import { installAutofillHold } from './autofillHold';
 import { installPromptDismissal } from './promptDismissal';
+import { watchRpTrouble } from './rpTrouble';
 
 /**
  * One of the user's devices: a browser context and page that look like the environment's real
@@ -17,12 +18,14 @@ export interface Device {
   cdp: CDPSession;
   /** The person will close the next passkey prompt instead of answering it. */
   dismissNextPrompt(): void;
+  /** Trouble on the RP's side seen on this device since its last reset. */
+  rpTrouble(): readonly string[];
   /** Back to a fresh state: no cookies, no site storage, no other pages, about:blank. */
   reset(origin: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function openDevice(browser: Browser, environment: Environment, capabilities: CapabilityProfile): Promise<Device> {
+export async function openDevice(browser: Browser, environment: Environment, capabilities: CapabilityProfile, rpOrigin: string): Promise<Device> {
   const context = await browser.newContext({
     viewport: environment.viewport,
     isMobile: environment.mobile,
@@ -34,6 +37,7 @@ export async function openDevice(browser: Browser, environment: Environment, cap
   await installCapabilityProfile(context, capabilities);
   await installAutofillHold(context);
   const dismissal = await installPromptDismissal(context);
+  const trouble = watchRpTrouble(context, rpOrigin);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await applyIdentity(cdp, environment);
@@ -43,12 +47,14 @@ export async function openDevice(browser: Browser, environment: Environment, cap
     page,
     cdp,
     dismissNextPrompt: dismissal.dismissNext,
+    rpTrouble: trouble.seen,
     async reset(origin: string) {
       dismissal.clear();
       for (const other of context.pages()) if (other !== page) await other.close();
       await page.goto('about:blank');
       await context.clearCookies();
       await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+      trouble.clear();
     },
     async close() {
       await context.close();

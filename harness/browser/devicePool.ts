@@ -22,7 +22,7 @@ export class DevicePool {
       await reused.reset(this.origin);
       return reused;
     }
-    const device = await openDevice(this.browser, environment, this.capabilities[environment.id]!);
+    const device = await openDevice(this.browser, environment, this.capabilities[environment.id]!, this.origin);
     this.all.push(device);
     return device;
   }

@@ -142,7 +142,10 @@ async function main(): Promise<number> {
   const allure = reportDir === 'reports' ? 'npm run report:allure' : `npm run report:allure -- --report-dir ${reportDir}`;
   console.log(`\nReports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml; the Allure report: ${allure}`);
   const status = run.status ?? 1;
-  return baseline && (status === 0 || status === 1) ? exitStatusFromReport(reportDir, true) : status;
+  if (status !== 0 && status !== 1) return status;
+  const fromReport = exitStatusFromReport(reportDir, baseline !== undefined);
+  // Playwright failing with every cell green is the harness failing outside the cells: never a pass.
+  return status === 1 && fromReport === 0 && !baseline ? 1 : fromReport;
 }
 
 /** This CLI's own flags (`--env x` and `--env=x`) removed, so the rest can go to Playwright. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadMatrixData } from '../matrix/load';
 import { expandCells } from '../matrix/cell';
 import { runMatrix, runMergeReports } from '../cli/runMatrix';
+import { startFixtureRpProcess } from '../rp/fixtureRpProcess';
 import { comparableReport, differences } from '../report/comparableReport';
 
 const data = loadMatrixData();
@@ -160,6 +161,53 @@ test('a run split over two shards merges into the reports one run writes', async
   const nothing = await runMergeReports([mkdtempSync(path.join(tmpdir(), 'pm-no-blobs-'))], 60_000);
   expect(nothing.exitCode).toBe(2);
   expect(nothing.output).toMatch(/no blob reports \(\*\.zip\) to merge; run the shards with npm run matrix -- --shard=i\/n/);
+});
+
+test('an RP that breaks: its cells are errors with the cause, not verdicts, the rest still run, and the exit code says so', async () => {
+  const cellsOf = (envs: string[], providers: string[]) =>
+    allCells.filter((c) => envs.includes(c.environment.id) && providers.includes(c.provider.id) && c.notApplicableReason === null).map((c) => c.id);
+  const withRp = async (outage: string, run: (url: string) => Promise<void>) => {
+    const rp = await startFixtureRpProcess([], [outage]);
+    try {
+      await run(rp.url);
+    } finally {
+      await rp.stop();
+    }
+  };
+  const args = (url: string, envs: string[], providers: string[]) => ['--rp-url', url, '--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in', NO_TRACES];
+
+  await withRp('500:/api/authentication/options', async (url) => {
+    const run = await runMatrix(args(url, ['windows-edge'], ['windows-hello', '1password']), 5 * 60_000);
+    const expected = cellsOf(['windows-edge'], ['windows-hello', '1password']);
+    expect(run.report!.cells.filter((c) => c.status === 'error').map((c) => c.id)).toEqual(expected);
+    for (const cell of run.report!.cells.filter((c) => c.status === 'error')) {
+      expect(cell.reason).toMatch(/^No verdict: the RP answered 500 to POST \/api\/authentication\/options/);
+    }
+    expect(run.exitCode, run.output.slice(-2000)).toBe(3);
+  });
+
+  await withRp('hang:/api/registration/verify', async (url) => {
+    const run = await runMatrix(args(url, ['android-chrome'], ['google-password-manager']), 5 * 60_000);
+    const errors = run.report!.cells.filter((c) => c.status === 'error');
+    expect(errors.map((c) => c.id)).toEqual(cellsOf(['android-chrome'], ['google-password-manager']));
+    for (const cell of errors) expect(cell.reason).toMatch(/registration: the RP gave no answer/);
+    expect(run.exitCode).toBe(3);
+  });
+
+  // The RP dies a few cells in: the cells before are verdicts, every later one an error, and the run ends.
+  await withRp('exit-after:50', async (url) => {
+    const envs = ['windows-edge', 'android-chrome'];
+    const providers = ['windows-hello', '1password', 'google-password-manager'];
+    const run = await runMatrix(args(url, envs, providers), 5 * 60_000);
+    const cells = run.report!.cells.filter((c) => c.status !== 'not-applicable');
+    expect(cells.map((c) => c.id)).toEqual(cellsOf(envs, providers));
+    const firstError = cells.findIndex((c) => c.status === 'error');
+    expect(firstError).toBeGreaterThan(0);
+    expect(cells.slice(0, firstError).every((c) => c.status === 'pass')).toBe(true);
+    expect(cells.slice(firstError).every((c) => c.status === 'error')).toBe(true);
+    expect(cells.at(-1)!.reason).toMatch(/ERR_CONNECTION_REFUSED/);
+    expect(run.exitCode).toBe(3);
+  });
 });
 
 test('bad input gets one clear line and exit code 2, not a stack trace', async () => {

@@ -9,6 +9,7 @@ import {
   ENVIRONMENT_ANNOTATION,
   NOT_APPLICABLE_ANNOTATION,
   RP_ANNOTATION,
+  RP_TROUBLE_ANNOTATION,
   SNAPSHOT_ANNOTATION,
 } from '../fixtures/annotations';
 import { selectSnapshot, type MatrixData } from '../matrix/load';
@@ -174,7 +175,11 @@ function toScenario(
     const why = annotations.find((a) => a.type === 'skip')?.description;
     return { ...base, status: 'skipped', reason: why ?? 'skipped without a reason given' };
   }
-  return { ...base, ...classifyFailure(result.errors) };
+  const judged = classifyFailure(result.errors);
+  // A failure after the RP broke (a 5xx, no answer) says nothing about what the RP tells users.
+  const trouble = annotations.find((a) => a.type === RP_TROUBLE_ANNOTATION)?.description;
+  if (trouble) return { ...base, status: 'error', reason: `No verdict: ${trouble}.\nThen: ${judged.reason}` };
+  return { ...base, ...judged };
 }
 
 /** What the run's snapshot changed from the one before it, cell by cell. */

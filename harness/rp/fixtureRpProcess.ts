@@ -15,8 +15,12 @@ export interface RunningRp {
  * Starts the fixture RP as its own process, as `npm run rp` would, so the harness reaches it only
  * over HTTP, exactly as it reaches a team's own RP.
  */
-export async function startFixtureRpProcess(faults: string[] = []): Promise<RunningRp> {
-  const args = ['--import', 'tsx', 'rp-fixture/cli.ts', '--port', '0', '--test-hooks', ...faults.flatMap((f) => ['--fault', f])];
+export async function startFixtureRpProcess(faults: string[] = [], outages: string[] = []): Promise<RunningRp> {
+  const args = [
+    ...['--import', 'tsx', 'rp-fixture/cli.ts', '--port', '0', '--test-hooks'],
+    ...faults.flatMap((f) => ['--fault', f]),
+    ...outages.flatMap((o) => ['--outage', o]),
+  ];
   // Faults go as flags only: an inherited RP_FAULTS would switch them on twice.
   const { RP_FAULTS: _ignored, ...env } = process.env;
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
