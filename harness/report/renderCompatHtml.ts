@@ -24,7 +24,7 @@ const STATUS_TEXT: Record<CellStatus, string> = {
 
 /** The seed's marks, for a provider that cannot be used in a browser at all. */
 const UNSUPPORTED_TEXT: Record<Exclude<SupportStatus, 'usable'>, string> = {
-  'not-usable': '❌ not usable',
+  'not-usable': '× not usable',
   'coming-soon': '△ coming soon',
   'not-applicable': '– not on this OS',
 };
