@@ -12,7 +12,7 @@ import { DataError } from '../matrix/dataError';
 import { parseList, validateFilter, type MatrixFilter } from '../matrix/filter';
 import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
-import { BaselineError, readBaseline } from '../report/baselineDiff';
+import { BaselineError, givenBaseline } from '../report/baselineDiff';
 import { exitStatusFromReport } from './runOutcome';
 import { AdapterError, adapterPath, loadAdapter, RP_ADAPTER_VAR } from '../rp/loadAdapter';
 
@@ -96,16 +96,12 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const baselineGiven = flag('baseline') ?? (process.env.BASELINE?.trim() || undefined);
-  // Relative to where the command was typed, as a user means it (npm runs scripts from the repository).
-  const baseline = baselineGiven ? path.resolve(process.env.INIT_CWD ?? process.cwd(), baselineGiven) : undefined;
-  if (baseline) {
-    try {
-      readBaseline(baseline);
-    } catch (error) {
-      if (error instanceof BaselineError) return fail(`--baseline / BASELINE: ${error.message}`);
-      throw error;
-    }
+  let baseline: string | undefined;
+  try {
+    baseline = givenBaseline(flag('baseline'));
+  } catch (error) {
+    if (error instanceof BaselineError) return fail(`--baseline / BASELINE: ${error.message}`);
+    throw error;
   }
   const rpVersion = flag('rp-version') ?? process.env.RP_VERSION;
 

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BaselineError, readBaseline } from '../report/baselineDiff';
+import { BaselineError, givenBaseline } from '../report/baselineDiff';
 import { exitStatusFromReport } from './runOutcome';
 
 const USAGE = `Usage: npm run report:merge -- [<folder of blob reports>] [--report-dir <dir>] [--baseline <file>]
@@ -42,15 +42,12 @@ function main(): number {
   if (blobs.length === 0) {
     return fail(`${blobDir}: no blob reports (*.zip) to merge; run the shards with npm run matrix -- --shard=i/n and gather each one's reports/blob-report/ here.`);
   }
-  const baselineGiven = values.baseline ?? (process.env.BASELINE?.trim() || undefined);
-  const baseline = baselineGiven ? here(baselineGiven) : undefined;
-  if (baseline) {
-    try {
-      readBaseline(baseline);
-    } catch (error) {
-      if (error instanceof BaselineError) return fail(`--baseline / BASELINE: ${error.message}`);
-      throw error;
-    }
+  let baseline: string | undefined;
+  try {
+    baseline = givenBaseline(values.baseline);
+  } catch (error) {
+    if (error instanceof BaselineError) return fail(`--baseline / BASELINE: ${error.message}`);
+    throw error;
   }
   // Allure appends to its results folder: the merged results are this run's only.
   rmSync(path.join(reportDir, 'allure-results'), { recursive: true, force: true });

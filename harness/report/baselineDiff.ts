@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { CellStatus } from './cellStatus';
 import type { CellResult } from './compatReport';
@@ -67,6 +68,19 @@ export function readBaseline(file: string): BaselineReport {
     throw new BaselineError(`Baseline ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; ${fix}.`);
   }
   return parsed.data;
+}
+
+/**
+ * The baseline a command was given (its `--baseline` flag, else BASELINE), resolved from where the
+ * user typed the command (npm runs scripts from the repository) and checked before anything runs;
+ * undefined without one. A bad file throws BaselineError.
+ */
+export function givenBaseline(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const given = flag ?? (env.BASELINE?.trim() || undefined);
+  if (!given) return undefined;
+  const file = path.resolve(env.INIT_CWD ?? process.cwd(), given);
+  readBaseline(file);
+  return file;
 }
 
 const BROKEN: ReadonlySet<CellStatus> = new Set(['fail', 'error']);
