@@ -4,24 +4,12 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { BaselineError, diffWithBaseline, readBaseline, type BaselineReport } from './baselineDiff';
 import type { CellResult, ScenarioResult } from './compatReport';
+import { cellResultForTests } from './cellResultForTests';
 
 const scenario = (id: string, status: ScenarioResult['status'], reason: string | null = null): ScenarioResult => ({ scenario: id, name: `${id} story`, status, reason, durationMs: 1, evidence: null });
 
 function cell(id: string, scenarios: ScenarioResult[]): CellResult {
-  return {
-    id,
-    environment: 'windows-edge',
-    os: 'windows',
-    browser: 'edge',
-    environmentLabel: 'Edge on Windows',
-    provider: 'windows-hello',
-    providerName: 'Windows Hello',
-    sync: 'device-bound',
-    support: 'usable',
-    status: 'pass',
-    reason: null,
-    scenarios,
-  };
+  return cellResultForTests({ id, scenarios });
 }
 
 const baseline: BaselineReport = {

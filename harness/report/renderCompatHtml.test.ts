@@ -3,26 +3,11 @@ import { renderCompatHtml } from './renderCompatHtml';
 import { readFileSync } from 'node:fs';
 import { cellStatus, COMPAT_SCHEMA_FILE, compatReportJsonSchema, countTotals, CompatReport, type CellResult } from './compatReport';
 import { classifyFailure } from './classifyFailure';
+import { cellResultForTests } from './cellResultForTests';
 
 const hostile = '<img src=x onerror="alert(1)">';
 
-function cell(overrides: Partial<CellResult>): CellResult {
-  return {
-    id: 'windows-edge/windows-hello/device-bound',
-    environment: 'windows-edge',
-    os: 'windows',
-    browser: 'edge',
-    environmentLabel: 'Edge on Windows',
-    provider: 'windows-hello',
-    providerName: 'Windows Hello',
-    sync: 'device-bound',
-    support: 'usable',
-    status: 'pass',
-    reason: null,
-    scenarios: [{ scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, durationMs: 12, evidence: null }],
-    ...overrides,
-  };
-}
+const cell = cellResultForTests;
 
 function report(cells: CellResult[], baseline: CompatReport['baseline'] = null): CompatReport {
   return CompatReport.parse({

@@ -1,0 +1,20 @@
+import type { CellResult } from './compatReport';
+
+/** A passing cell result (Windows Hello, device-bound, in Edge on Windows) for report tests, with the fields a test cares about overridden. */
+export function cellResultForTests(overrides: Partial<CellResult> = {}): CellResult {
+  return {
+    id: 'windows-edge/windows-hello/device-bound',
+    environment: 'windows-edge',
+    os: 'windows',
+    browser: 'edge',
+    environmentLabel: 'Edge on Windows',
+    provider: 'windows-hello',
+    providerName: 'Windows Hello',
+    sync: 'device-bound',
+    support: 'usable',
+    status: 'pass',
+    reason: null,
+    scenarios: [{ scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, durationMs: 12, evidence: null }],
+    ...overrides,
+  };
+}
