@@ -242,6 +242,7 @@ export const FAULT_CASES: FaultCase[] = [
   { fault: 'skip-rpid-check', uncovered: 'a security scenario (wrong RP ID) is still to come' },
   { fault: 'ignore-user-verification', uncovered: 'a security scenario (user verification stripped) is still to come' },
   { fault: 'ignore-counter', uncovered: 'a security scenario (signature counter going back) is still to come' },
+  { fault: 'skip-owner-check', uncovered: 'a security scenario (a credential of another user) is still to come' },
   { fault: 'keep-session-id', uncovered: 'a security scenario (session fixation) is still to come' },
   { fault: 'no-csrf', uncovered: 'a security scenario (CSRF on delete and rename) is still to come' },
   { fault: 'crash-on-malformed', uncovered: 'a security scenario (malformed bodies) is still to come' },
