@@ -46,7 +46,8 @@ export function findAnswer(body: unknown): AnswerInBody | null {
     if (typeof value !== 'object' || value === null) continue;
     const response = (value as JsonObject)['response'];
     if (!Array.isArray(value) && isJsonObject(response) && typeof response['clientDataJSON'] === 'string') {
-      const ceremony = typeof response['authenticatorData'] === 'string' ? 'get' : typeof response['attestationObject'] === 'string' ? 'create' : null;
+      // A registration answer's JSON carries its authenticator data too: the attestation object tells them apart.
+      const ceremony = typeof response['attestationObject'] === 'string' ? 'create' : typeof response['authenticatorData'] === 'string' ? 'get' : null;
       if (ceremony) return { path, ceremony, encoding: encodingOf(response['clientDataJSON']) };
     }
     if (path.length >= MAX_DEPTH) continue;
