@@ -5,6 +5,7 @@
  * carrying a PublicKeyCredential): the RP's WebAuthn endpoints, whatever they are called.
  */
 import type { Page, Request } from '@playwright/test';
+import { pageChosenHeaders } from './pageHeaders';
 import { decodeBinary, findAnswer, isJsonObject, jsonBody, type Ceremony, type JsonObject } from './answerInBody';
 
 export interface Exchange {
@@ -25,8 +26,6 @@ export interface WebAuthnEndpoint {
   exchange: Exchange;
 }
 
-/** Set by the browser or the HTTP client for every request; a replay gets its own. */
-const BROWSER_OWNED = /^(:|cookie$|host$|content-length$|connection$|origin$|referer$|user-agent$|accept-encoding$|accept-language$|sec-|priority$|upgrade-insecure-requests$)/i;
 
 /** Runs `during` and records every script request and every request with a body the page sent meanwhile, with the RP's answer. */
 export async function recordTraffic<T>(page: Page, during: () => Promise<T>): Promise<{ outcome: T; exchanges: Exchange[] }> {
@@ -45,7 +44,7 @@ async function exchangeOf(request: Request): Promise<Exchange | null> {
   // Page loads and their resources are not API calls; a script's GET may be an options request.
   const scripted = request.resourceType() === 'fetch' || request.resourceType() === 'xhr';
   if ((request.method() === 'GET' || request.method() === 'HEAD') && !scripted) return null;
-  const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => !BROWSER_OWNED.test(name)));
+  const headers = pageChosenHeaders(await request.allHeaders());
   const response = await request.response().catch(() => null);
   // The page may have moved on and taken the body with it; the exchange still counts, unread.
   const answer = response ? await response.text().then(jsonBody, () => undefined) : undefined;
