@@ -152,6 +152,26 @@ test.describe('origin and RP ID', () => {
   });
 });
 
+test.describe('passkey owner', () => {
+  test("username-first: another account's passkey is refused; skip-owner-check signs in the account asked for", async () => {
+    for (const faults of [[], [{ name: 'skip-owner-check' }]] as FaultSwitch[][]) {
+      await withRp(faults);
+      await register(new ApiClient(rp.url), authenticator(), 'alice');
+      const mallory = authenticator();
+      await register(new ApiClient(rp.url), mallory, 'mallory');
+      const client = new ApiClient(rp.url);
+      const result = await signIn(client, mallory, 'alice');
+      if (!faults.length) {
+        expect(result).toMatchObject({ status: 400, json: { code: 'credential-not-for-user' } });
+      } else {
+        expect(result.status).toBe(200);
+        expect((await client.get('/account')).text).toContain('data-testid="account-username">alice<');
+      }
+      await rp.stop();
+    }
+  });
+});
+
 test.describe('challenges', () => {
   test('a sign-in response cannot be replayed; replayable-challenge lets it through', async () => {
     for (const faults of [[], [{ name: 'replayable-challenge' }]] as FaultSwitch[][]) {

@@ -22,6 +22,8 @@ export interface VirtualAuthenticator {
   addCredential(credential: CdpCredential): Promise<void>;
   /** The provider backs up its passkeys that can sync (BE=1): their backup state (BS) turns 1, as when sync is switched on later. */
   backUpAll(): Promise<void>;
+  /** Sets a passkey's signature counter (its next use sends one more), as a copy of the key made at that count would have it. */
+  setSignCount(credentialId: string, signCount: number): Promise<void>;
   /** Whether the person passes user verification (fingerprint, face, PIN) from now on. */
   setUserVerified(verified: boolean): Promise<void>;
   remove(): Promise<void>;
@@ -82,6 +84,9 @@ export async function addVirtualAuthenticator(
       for (const { credentialId, backupEligibility } of (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials) {
         if (backupEligibility) await cdp.send('WebAuthn.setCredentialProperties', { authenticatorId, credentialId, backupEligibility: true, backupState: true });
       }
+    },
+    async setSignCount(credentialId, signCount) {
+      await cdp.send('WebAuthn.setCredentialProperties', { authenticatorId, credentialId, signCount });
     },
     async setUserVerified(isUserVerified) {
       await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified });

@@ -14,10 +14,13 @@ export interface MatrixRun {
   report: CompatReport | null;
 }
 
-/** Runs `npm run matrix -- <args>` as a user would, into a fresh report folder, bounded in time. */
-export function runMatrix(args: string[], timeoutMs: number): Promise<MatrixRun> {
+/**
+ * Runs `npm run matrix -- <args>` as a user would, into a fresh report folder, bounded in time.
+ * `env` adds variables a user would set in their shell (RP_USER_VERIFICATION for the fixture RP).
+ */
+export function runMatrix(args: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<MatrixRun> {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'pm-matrix-'));
-  return runCli('harness/cli/matrix.ts', [...args, '--report-dir', reportDir, `--output=${path.join(reportDir, 'test-results')}`], reportDir, timeoutMs);
+  return runCli('harness/cli/matrix.ts', [...args, '--report-dir', reportDir, `--output=${path.join(reportDir, 'test-results')}`], reportDir, timeoutMs, env);
 }
 
 /** Runs `npm run report:merge -- <args>` as a user would, into a fresh report folder, bounded in time. */
@@ -26,10 +29,10 @@ export function runMergeReports(args: string[], timeoutMs: number): Promise<Matr
   return runCli('harness/cli/mergeReports.ts', [...args, '--report-dir', reportDir], reportDir, timeoutMs);
 }
 
-function runCli(script: string, args: string[], reportDir: string, timeoutMs: number): Promise<MatrixRun> {
+function runCli(script: string, args: string[], reportDir: string, timeoutMs: number, env: Record<string, string> = {}): Promise<MatrixRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,
-    env: { ...cleanEnv(), CI: '1', FORCE_COLOR: '0' },
+    env: { ...cleanEnv(), ...env, CI: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,7 +52,7 @@ function runCli(script: string, args: string[], reportDir: string, timeoutMs: nu
 
 /** The outer test runner's own variables would steer the inner run; a user's shell has none of them. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const inner = /^(PW_|TEST_|PLAYWRIGHT_|PASSKEY_MATRIX_|PM_|RP_URL$|RP_FAULTS$|RP_ADAPTER$|RP_VERSION$|BASELINE$)/;
+  const inner = /^(PW_|TEST_|PLAYWRIGHT_|PASSKEY_MATRIX_|PM_|RP_URL$|RP_FAULTS$|RP_ADAPTER$|RP_VERSION$|RP_USER_VERIFICATION$|BASELINE$)/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !inner.test(key)));
 }
 

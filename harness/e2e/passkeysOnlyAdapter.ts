@@ -17,6 +17,7 @@ const adapter: RpAdapter = {
     'email-link': 'no email address is kept',
     'second-factor': 'accounts have no password',
     clock: 'no test hooks',
+    'passkey-rename': 'passkeys are not listed anywhere',
   },
   register: fixtureAdapter.register,
   signOut: fixtureAdapter.signOut,

@@ -41,6 +41,8 @@ export interface PasskeyView {
   sync: SyncFlag | 'unknown';
   /** Where the RP says the passkey was created. */
   createdIn: { os: OsId | 'unknown'; browser: BrowserId | 'unknown'; label: string };
+  /** passkey-rename: the name the user gave it, null when it has none; left out where the page shows no names. */
+  name?: string | null;
 }
 
 /** What the RP tells the user around creating a passkey, before and after. */
@@ -84,7 +86,8 @@ export type RpFeature =
   | 'cross-device-sign-in'
   | 'email-link'
   | 'second-factor'
-  | 'clock';
+  | 'clock'
+  | 'passkey-rename';
 
 /**
  * How the harness drives one RP through its pages, exactly as a user's browser would: it only
@@ -114,6 +117,11 @@ export interface RpAdapter {
    * `confirmLosingAccess` says whether the user confirms; without confirmation it must refuse.
    */
   deletePasskey?(page: Page, baseUrl: string, credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
+  /**
+   * passkey-rename: gives one passkey a name on the management page; resolves once the RP confirms,
+   * throws RpStepError with what it said when it refuses. `listPasskeys` then shows it as `name`.
+   */
+  renamePasskey?(page: Page, baseUrl: string, credentialId: string, name: string): Promise<void>;
   /** sign-in-help: what the RP offers the user after a passkey sign-in for `username` did not work. */
   signInHelp?(page: Page, baseUrl: string, username: string): Promise<SignInHelpView>;
   /**
@@ -157,6 +165,7 @@ export const FEATURE_LABELS: Record<RpFeature, string> = {
   'email-link': 'sign-in by email link',
   'second-factor': 'second factor on its password sign-in',
   clock: 'clock a test can move',
+  'passkey-rename': 'way to rename a passkey',
 };
 
 /** Which adapter members each feature needs. */
@@ -171,6 +180,7 @@ export const FEATURE_MEMBERS: Record<RpFeature, (keyof RpAdapter)[]> = {
   'email-link': ['addEmailWayIn', 'requestEmailLink', 'openEmailLink'],
   'second-factor': ['signInWithWrongCode'],
   clock: ['clock'],
+  'passkey-rename': ['renamePasskey'],
 };
 
 /** The RP refused or failed a step; carries what the user was shown. */

@@ -113,6 +113,7 @@ export const fixtureAdapter: RpAdapter = {
     const items = await page.locator('[data-testid="passkey"]').all();
     const views: PasskeyView[] = [];
     for (const item of items) {
+      const nickname = item.locator('[data-field="nickname"]');
       views.push({
         credentialId: (await item.getAttribute('data-credential-id')) ?? '',
         providerName: knownProvider((await item.locator('[data-field="provider"]').innerText()).trim()),
@@ -123,6 +124,7 @@ export const fixtureAdapter: RpAdapter = {
           browser: oneOf(BrowserId.options, await item.getAttribute('data-created-browser')),
           label: (await item.locator('[data-field="created-in"]').innerText()).trim(),
         },
+        name: (await nickname.count()) ? (await nickname.innerText()).trim() : null,
       });
     }
     return views;
@@ -155,6 +157,20 @@ export const fixtureAdapter: RpAdapter = {
       throw new RpNoAnswerError('deleting a passkey', `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
     });
     return (await deleted.count()) ? 'deleted' : 'refused';
+  },
+
+  async renamePasskey(page, baseUrl, credentialId, name): Promise<void> {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    const item = page.locator(`[data-testid="passkey"][data-credential-id="${credentialId}"]`);
+    if (!(await item.count())) throw new RpStepError('renaming a passkey', `the management page does not list passkey ${credentialId}`);
+    await item.locator('input[name="nickname"]').fill(name);
+    await item.locator('[data-testid="rename-passkey"]').click();
+    const renamed = page.locator('[data-message="passkey.renamed"]');
+    const refused = page.locator('[data-message="passkey.rename-invalid"]');
+    await renamed.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
+      throw new RpNoAnswerError('renaming a passkey', `neither renamed nor refused within 10 s: ${error.message.split('\n')[0]}`);
+    });
+    if (await refused.count()) throw new RpStepError('renaming a passkey', (await refused.innerText()).trim());
   },
 
   async signInHelp(page, baseUrl, username): Promise<SignInHelpView> {

@@ -18,6 +18,7 @@ const minimal = `export default {
     'email-link': 'no email',
     'second-factor': 'no password',
     clock: 'no test hooks',
+    'passkey-rename': 'passkeys have no names',
   },
   async register() { return { expectedProviders: [], wontSyncWarning: false, saved: { providerName: null, sync: 'unknown' }, deviceBoundAdvice: false }; },
   async signOut() {},
@@ -54,6 +55,9 @@ test('a bad adapter is refused with the file, the member and the fix', async () 
   await expect(loadAdapter({ RP_ADAPTER: moduleFile(minimal.replace('async signIn() {},', '')) })).rejects.toThrow(/no method "signIn"; every adapter implements it/);
   await expect(loadAdapter({ RP_ADAPTER: moduleFile(minimal.replace("'sign-in-help': 'no help page',", '')) })).rejects.toThrow(
     /no "signInHelp"; implement it, or declare lacks."sign-in-help" with the reason/,
+  );
+  await expect(loadAdapter({ RP_ADAPTER: moduleFile(minimal.replace("'passkey-rename': 'passkeys have no names',", '')) })).rejects.toThrow(
+    /no "renamePasskey"; implement it, or declare lacks."passkey-rename" with the reason/,
   );
   await expect(loadAdapter({ RP_ADAPTER: moduleFile(minimal.replace("clock: 'no test hooks',", "teleport: 'no',")) })).rejects.toThrow(
     /lacks."teleport" is not a feature; use one of several-passkeys, management-page/,

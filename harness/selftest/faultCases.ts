@@ -6,6 +6,9 @@ import { expectedPasskey } from '../oracle/expectedPasskey';
 import { anotherProviderAdvice } from '../oracle/anotherProviderAdvice';
 import { anotherProvider, defaultSyncFlag } from '../matrix/support';
 import { signInHelpExpectation } from '../oracle/signInHelpExpectation';
+import { SYNC_FLAGS } from '../matrix/cell';
+import { BACKUP_FLAGS } from '../browser/virtualAuthenticator';
+import { malformedBodiesCell } from '../security/malformedBodiesCell';
 
 export interface PredictionContext {
   data: MatrixData;
@@ -21,6 +24,8 @@ export interface CoveredFault {
   /** Of the applicable cells run, those that must fail with the fault on; all others must stay green. */
   red(cell: Cell, context: PredictionContext): boolean;
   because: string;
+  /** How the fixture RP is set up for both runs, as a user would in their shell (e.g. its user verification policy). */
+  rpEnv?: Record<string, string>;
 }
 
 /** A fault switch no scenario checks yet, and why. */
@@ -35,6 +40,9 @@ export type FaultCase = CoveredFault | UncoveredFault;
 const ONE_PASSWORD_AAGUID = loadMatrixData().providers.find((p) => p.id === '1password')!.aaguid!;
 
 const everyApplicableCell = () => true;
+
+/** The providers the malformed-body case runs with: the run's selection decides the one cell per environment it goes to. */
+const MALFORMED_BODY_PROVIDERS = ['google-password-manager', 'security-key'];
 
 /** What the help page may truthfully say, from the oracle, of a passkey made in the cell and sought on a second device of the same kind. */
 function yesIsAFalseReach(cell: Cell, { data, snapshot }: PredictionContext): boolean {
@@ -237,14 +245,80 @@ export const FAULT_CASES: FaultCase[] = [
   },
   { fault: 'ignore-client-hints', uncovered: 'the fixture RP shows users no OS version, so Windows 11 read as 10 changes nothing a user sees' },
   { fault: 'no-signal-rename', uncovered: "the fixture RP's account names never change, so the signal after a passkey rename repeats the name the provider already shows: a user sees no difference" },
-  { fault: 'replayable-challenge', uncovered: 'a security scenario (replayed challenge) is still to come' },
-  { fault: 'skip-origin-check', uncovered: 'a security scenario (response from another origin) is still to come' },
-  { fault: 'skip-rpid-check', uncovered: 'a security scenario (wrong RP ID) is still to come' },
-  { fault: 'ignore-user-verification', uncovered: 'a security scenario (user verification stripped) is still to come' },
-  { fault: 'ignore-counter', uncovered: 'a security scenario (signature counter going back) is still to come' },
-  { fault: 'keep-session-id', uncovered: 'a security scenario (session fixation) is still to come' },
-  { fault: 'no-csrf', uncovered: 'a security scenario (CSRF on delete and rename) is still to come' },
-  { fault: 'crash-on-malformed', uncovered: 'a security scenario (malformed bodies) is still to come' },
+  {
+    fault: 'replayable-challenge',
+    scenarios: ['security-forged-responses'],
+    envs: ['windows-chrome'],
+    providers: ['windows-hello', '1password'],
+    red: everyApplicableCell,
+    because: 'a sign-in answer caught on its way signs in from another browser',
+  },
+  {
+    fault: 'skip-origin-check',
+    scenarios: ['security-forged-responses'],
+    envs: ['android-chrome'],
+    providers: ['google-password-manager', 'security-key'],
+    red: everyApplicableCell,
+    because: 'an answer made on a phishing site signs in',
+  },
+  {
+    fault: 'skip-rpid-check',
+    scenarios: ['security-forged-responses'],
+    envs: ['macos-safari'],
+    providers: ['icloud-keychain'],
+    red: everyApplicableCell,
+    because: "an answer for another site's RP ID signs in",
+  },
+  {
+    fault: 'skip-owner-check',
+    scenarios: ['security-forged-responses'],
+    envs: ['linux-firefox'],
+    providers: ['1password', 'security-key'],
+    red: everyApplicableCell,
+    because: "another account's passkey signs in to the account asked for",
+  },
+  {
+    fault: 'ignore-user-verification',
+    scenarios: ['security-forged-responses'],
+    envs: ['windows-edge'],
+    providers: ['windows-hello', 'bitwarden'],
+    red: everyApplicableCell,
+    because: 'with user verification required, an answer without it signs in',
+    rpEnv: { RP_USER_VERIFICATION: 'required' },
+  },
+  {
+    fault: 'ignore-counter',
+    scenarios: ['security-forged-responses'],
+    envs: ['windows-chrome', 'linux-chrome'],
+    providers: ['windows-hello', 'security-key', '1password'],
+    red: (cell) => !BACKUP_FLAGS[cell.sync].backupEligibility,
+    because: "a device-bound passkey whose counter went back (a copy of the key) signs in; counters of passkeys that may sync are not judged",
+  },
+  {
+    fault: 'keep-session-id',
+    scenarios: ['security-session'],
+    envs: ['android-firefox'],
+    providers: ['google-password-manager', 'dashlane'],
+    red: everyApplicableCell,
+    because: 'the session id from before sign-up and sign-in stays signed in',
+  },
+  {
+    fault: 'no-csrf',
+    scenarios: ['security-csrf'],
+    envs: ['ios-safari'],
+    providers: ['icloud-keychain', '1password'],
+    red: everyApplicableCell,
+    because: "a delete or rename with the user's cookies but without the page's token goes through",
+  },
+  {
+    fault: 'crash-on-malformed',
+    scenarios: ['security-malformed-bodies'],
+    envs: ['windows-chrome', 'android-firefox'],
+    providers: MALFORMED_BODY_PROVIDERS,
+    red: (cell, { data, snapshot }) =>
+      malformedBodiesCell(cell.environment, data.providers.filter((p) => MALFORMED_BODY_PROVIDERS.includes(p.id)), SYNC_FLAGS, snapshot)?.id === cell.id,
+    because: 'a malformed verify body is a 500 (the bodies go to one cell per environment)',
+  },
 ];
 
 export function isCovered(fault: FaultCase): fault is CoveredFault {

@@ -51,8 +51,8 @@ function statuses(run: MatrixRun): Map<string, string> {
 
 async function check(fault: CoveredFault, context: PredictionContext): Promise<SelftestEntry> {
   const cells = applicableCells(fault, context);
-  const clean = statuses(await runMatrix(filters(fault), RUN_TIMEOUT_MS));
-  const faulty = statuses(await runMatrix([...filters(fault), '--fault', fault.fault], RUN_TIMEOUT_MS));
+  const clean = statuses(await runMatrix(filters(fault), RUN_TIMEOUT_MS, fault.rpEnv));
+  const faulty = statuses(await runMatrix([...filters(fault), '--fault', fault.fault], RUN_TIMEOUT_MS, fault.rpEnv));
   const ids = cells.map((c) => c.id);
   // A scenario that does not apply in a cell (no hybrid client) leaves the cell not applicable.
   const judged = ids.filter((id) => clean.get(id) !== 'not-applicable');

@@ -48,7 +48,7 @@ export function authenticationRoutes(context: FixtureContext): Router {
     const challenge = signedChallenge(response.response.clientDataJSON);
     const pending = takeAuthenticationChallenge(context, req, challenge);
     const found = knownCredential(context, response);
-    checkOwner(context, pending, found, response);
+    const owner = checkOwner(context, pending, found, response);
     const info = await verified(context, response, challenge, found.credential);
     checkUserVerified(context, info.userVerified);
     checkSignatureCounter(found.credential, info.newCounter, context.faults);
@@ -59,7 +59,7 @@ export function authenticationRoutes(context: FixtureContext): Router {
       backedUp: faultOn(context.faults, 'stale-sync-state') ? found.credential.backedUp : info.credentialBackedUp,
       at: new Date(),
     });
-    await startSignedInSession(req, found.account.username, context.challenges, context.faults);
+    await startSignedInSession(req, owner.username, context.challenges, context.faults);
     res.json({ verified: true, redirect: '/account' });
   });
 
@@ -97,8 +97,13 @@ function unknownCredentialSignal(context: FixtureContext, credentialId: string):
   return { signal: { kind: 'unknown-credential', rpId: context.rp.id, credentialId } };
 }
 
-/** The passkey must belong to the account asked for, and its user handle must match that account. */
-function checkOwner(context: FixtureContext, pending: AuthenticationChallenge, found: Found, response: AuthenticationResponseJSON): void {
+/**
+ * The passkey must belong to the account asked for, and its user handle must match that account.
+ * Returns the account that signs in: the passkey's own.
+ */
+function checkOwner(context: FixtureContext, pending: AuthenticationChallenge, found: Found, response: AuthenticationResponseJSON): Account {
+  // Fault skip-owner-check: any registered passkey answers for the account asked for, and that account is signed in.
+  if (faultOn(context.faults, 'skip-owner-check')) return (pending.username !== undefined ? context.store.findAccount(pending.username) : undefined) ?? found.account;
   if (pending.username !== undefined && context.store.findAccount(pending.username) !== found.account) {
     throw new ApiError(400, 'This passkey belongs to a different account than the username you entered.', 'credential-not-for-user');
   }
@@ -106,6 +111,7 @@ function checkOwner(context: FixtureContext, pending: AuthenticationChallenge, f
   if (userHandle !== undefined && userHandle !== found.account.userId) {
     throw new ApiError(400, 'This passkey does not belong to the account it claims.', 'user-handle-mismatch');
   }
+  return found.account;
 }
 
 async function verified(

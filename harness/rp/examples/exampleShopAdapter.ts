@@ -47,6 +47,7 @@ const exampleShop: RpAdapter = {
     'passkey-offer': 'every account starts with a passkey',
     'second-factor': 'accounts have no password',
     clock: 'staging has no test hooks',
+    'passkey-rename': 'passkeys are named by the device they were made on',
   },
 
   async register(page, baseUrl, username): Promise<CreationView> {

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { CrossSitePage } from './crossSitePage';
+import { withFieldValue, withoutCsrfToken } from './forgedRequest';
+import type { CapturedRequest } from './heldRequest';
+
+const form: CapturedRequest = {
+  method: 'POST',
+  url: 'http://localhost:3000/account/passkeys/abc/rename',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+  body: '_csrf=s3cr3t-token-value&nickname=Laptop',
+  secrets: ['session-cookie-value'],
+};
+
+test('a form post loses its token field and keeps the rest', () => {
+  const stripped = withoutCsrfToken(form);
+  expect(stripped?.taken).toEqual(['field _csrf']);
+  expect(stripped?.request.body).toBe('nickname=Laptop');
+  expect(stripped?.request.headers).toEqual(form.headers);
+});
+
+test('a JSON call loses its token header, and a field carrying a cookie\'s value (double submit)', () => {
+  const json: CapturedRequest = {
+    method: 'POST',
+    url: 'https://rp.example/api/passkeys/abc',
+    headers: { 'content-type': 'application/json', 'x-xsrf-token': 'abc123abc123', authorization: 'Bearer t' },
+    body: JSON.stringify({ name: 'Laptop', guard: 'double-submitted-cookie', nested: { authenticity_token: 'x' } }),
+    secrets: ['double-submitted-cookie'],
+  };
+  const stripped = withoutCsrfToken(json);
+  expect(stripped?.taken.sort()).toEqual(['field authenticity_token', 'field guard', 'header x-xsrf-token']);
+  expect(JSON.parse(stripped!.request.body!)).toEqual({ name: 'Laptop', nested: {} });
+  expect(stripped?.request.headers).toEqual({ 'content-type': 'application/json', authorization: 'Bearer t' });
+});
+
+test('a request without a token it can recognise is said so; a body it cannot edit is null', () => {
+  expect(withoutCsrfToken({ ...form, body: 'nickname=Laptop' })?.taken).toEqual([]);
+  expect(withoutCsrfToken({ ...form, headers: { 'content-type': 'multipart/form-data; boundary=x' } })).toBeNull();
+});
+
+test('the name typed is found in a form or JSON field and replaced; elsewhere it is null', () => {
+  expect(withFieldValue(form, 'Laptop', 'Work laptop')?.body).toBe('_csrf=s3cr3t-token-value&nickname=Work+laptop');
+  const json = { ...form, headers: { 'content-type': 'application/json' }, body: '{"passkey":{"name":"Laptop"}}' };
+  expect(withFieldValue(json, 'Laptop', 'Work laptop')?.body).toBe('{"passkey":{"name":"Work laptop"}}');
+  expect(withFieldValue(form, 'Desktop', 'x')).toBeNull();
+});
+
+test('another site can post forms and JSON as text, but no DELETE or PUT', () => {
+  expect(CrossSitePage.cannotSend(form)).toBeNull();
+  expect(CrossSitePage.cannotSend({ ...form, method: 'DELETE', body: null })).toMatch(/cannot make a browser send a DELETE request without the RP's consent \(CORS\)/);
+});

@@ -1,0 +1,119 @@
+/**
+ * Copies of a request the RP's own page sent, changed as an attacker would send them: without the
+ * CSRF token (which another site cannot read), or with another value typed in. And the way to send
+ * one with the user's cookies.
+ */
+import type { Page } from '@playwright/test';
+import { isJsonObject, jsonBody } from './answerInBody';
+import type { CapturedRequest } from './heldRequest';
+
+/** The names CSRF tokens go by in the frameworks we know (Rails, Django, Laravel, ASP.NET, Spring, express). */
+const TOKEN_NAME = /csrf|xsrf|authenticity[-_]?token|request[-_]?verification[-_]?token|anti[-_]?forgery|^_token$/i;
+
+export type BodyKind = 'none' | 'form' | 'json' | 'other';
+
+export function bodyKind(request: CapturedRequest): BodyKind {
+  if (request.body === null || request.body === '') return 'none';
+  const type = contentType(request);
+  if (type.startsWith('application/x-www-form-urlencoded')) return 'form';
+  if (type.startsWith('application/json') || type.endsWith('+json')) return jsonBody(request.body) === undefined ? 'other' : 'json';
+  return 'other';
+}
+
+export function contentType(request: { headers: Record<string, string> }): string {
+  const entry = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'content-type');
+  return (entry?.[1] ?? '').toLowerCase();
+}
+
+function isToken(request: CapturedRequest, name: string, value: unknown): boolean {
+  return TOKEN_NAME.test(name) || (typeof value === 'string' && request.secrets.includes(value));
+}
+
+/**
+ * The request with every field and header that carries the CSRF token taken out: recognised by its
+ * name, or as a value only this session knows (a cookie's, as double-submit tokens are). `taken` names what was taken out; empty when the request carries no token the
+ * harness recognises. Null when the body is of a kind the harness cannot edit.
+ */
+export function withoutCsrfToken(request: CapturedRequest): { request: CapturedRequest; taken: string[] } | null {
+  const taken: string[] = [];
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).filter(([name, value]) => {
+      const token = name.toLowerCase() !== 'content-type' && isToken(request, name, value);
+      if (token) taken.push(`header ${name}`);
+      return !token;
+    }),
+  );
+  const kind = bodyKind(request);
+  let body = request.body;
+  if (kind === 'form') {
+    const fields = new URLSearchParams(request.body ?? '');
+    for (const [name, value] of [...fields]) {
+      if (isToken(request, name, value)) {
+        fields.delete(name);
+        taken.push(`field ${name}`);
+      }
+    }
+    body = fields.toString();
+  } else if (kind === 'json') {
+    body = JSON.stringify(withoutJsonTokens(request, jsonBody(request.body), taken));
+  } else if (kind === 'other') {
+    return null;
+  }
+  return { request: { ...request, headers, body }, taken };
+}
+
+function withoutJsonTokens(request: CapturedRequest, value: unknown, taken: string[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutJsonTokens(request, item, taken));
+  if (!isJsonObject(value)) return value;
+  const kept: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(value)) {
+    if (isToken(request, name, field)) taken.push(`field ${name}`);
+    else kept[name] = withoutJsonTokens(request, field, taken);
+  }
+  return kept;
+}
+
+/** The request with a field whose value was `from` (what the user typed) set to `to`; null when no field carries it. */
+export function withFieldValue(request: CapturedRequest, from: string, to: string): CapturedRequest | null {
+  const kind = bodyKind(request);
+  if (kind === 'form') {
+    const fields = new URLSearchParams(request.body ?? '');
+    const names = [...fields].filter(([, value]) => value === from).map(([name]) => name);
+    if (!names.length) return null;
+    for (const name of names) fields.set(name, to);
+    return { ...request, body: fields.toString() };
+  }
+  if (kind === 'json') {
+    const found = { any: false };
+    const replaced = replaceJsonValue(jsonBody(request.body), from, to, found);
+    return found.any ? { ...request, body: JSON.stringify(replaced) } : null;
+  }
+  return null;
+}
+
+function replaceJsonValue(value: unknown, from: string, to: string, found: { any: boolean }): unknown {
+  if (value === from) {
+    found.any = true;
+    return to;
+  }
+  if (Array.isArray(value)) return value.map((item) => replaceJsonValue(item, from, to, found));
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([name, field]) => [name, replaceJsonValue(field, from, to, found)]));
+}
+
+/**
+ * Sends the request over HTTP with the browser's cookies for the RP, and nothing else a browser adds:
+ * no Origin, Referer or Fetch Metadata, as older browsers and some privacy tools send a form post.
+ * Returns the HTTP status.
+ */
+export async function sendWithCookies(page: Page, request: CapturedRequest): Promise<number> {
+  const response = await page.request.fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    ...(request.body !== null ? { data: request.body } : {}),
+    failOnStatusCode: false,
+    maxRedirects: 0,
+    timeout: 10_000,
+  });
+  return response.status();
+}

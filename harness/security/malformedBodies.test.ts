@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { loadMatrixData, selectSnapshot } from '../matrix/load';
+import { SYNC_FLAGS } from '../matrix/cell';
+import { malformedBodies } from './malformedBodies';
+import { malformedBodiesCell } from './malformedBodiesCell';
+
+const answer = {
+  body: JSON.stringify({
+    id: 'abc',
+    rawId: 'abc',
+    type: 'public-key',
+    response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA', userHandle: 'YQ' },
+    clientExtensionResults: {},
+  }),
+  contentType: 'application/json',
+};
+
+test('the same seed gives the same bodies; another seed others', () => {
+  const first = malformedBodies(answer, 300, 7);
+  expect(first).toHaveLength(300);
+  expect(malformedBodies(answer, 300, 7)).toEqual(first);
+  expect(malformedBodies(answer, 300, 8)).not.toEqual(first);
+});
+
+test('every kind of malformation comes, none of them the body the page sent', () => {
+  const bodies = malformedBodies(answer, 1_000, 20_241_201);
+  const kinds = bodies.map((b) => b.kind);
+  for (const kind of [/^not an object$/, /^wrong type at /, /^missing /, /^extra fields$/, /^truncated JSON$/, /^not JSON$/, /^random bytes$/, /^invalid UTF-8$/, /^nested \d+ deep$/, /-character string at /, /^\d+ bytes$/, /^content type /, /^garbled response\.(clientDataJSON|authenticatorData|signature|userHandle)$/]) {
+    expect(kinds.some((k) => kind.test(k)), String(kind)).toBe(true);
+  }
+  expect(bodies.filter((b) => b.contentType === answer.contentType && b.body.toString() === answer.body)).toEqual([]);
+  expect(bodies.some((b) => b.body.length > 1_000_000)).toBe(true);
+});
+
+test('a body that is no JSON object still gets every kind that needs no fields', () => {
+  const bodies = malformedBodies({ body: 'username=alice', contentType: 'application/x-www-form-urlencoded' }, 200, 1);
+  expect(bodies).toHaveLength(200);
+  expect(new Set(bodies.map((b) => b.kind.split(' ')[0])).size).toBeGreaterThan(5);
+});
+
+test('the bodies go to one cell per environment: the first of the selection that can exist', () => {
+  const data = loadMatrixData();
+  const snapshot = selectSnapshot(data, undefined);
+  const windowsChrome = data.environments.find((e) => e.id === 'windows-chrome')!;
+  const pick = (providers: string[], syncs = SYNC_FLAGS) => malformedBodiesCell(windowsChrome, data.providers.filter((p) => providers.includes(p.id)), syncs, snapshot)?.id;
+  // Windows Hello passkeys never sync: its first cell that can exist is the device-bound one.
+  expect(pick(['windows-hello', '1password'])).toBe('windows-chrome/windows-hello/device-bound');
+  expect(pick(['1password'], ['eligible'])).toBe('windows-chrome/1password/eligible');
+  expect(pick(['windows-hello'], ['synced'])).toBeUndefined();
+});

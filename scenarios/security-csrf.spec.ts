@@ -1,0 +1,129 @@
+// Cross-site request forgery on the passkey management page: a page on another site the user visits
+// while signed in must not delete or rename their passkeys, and neither may a request that carries
+// the user's cookies but not the page's CSRF token (what a browser without SameSite cookies or Origin
+// headers would let through). The harness learns the request from the RP's own page (held on its
+// way while the forgeries are tried), so any RP's form or API is forged as its page sends it.
+import type { Page } from '@playwright/test';
+import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import type { Rp } from '../harness/rp/boundRp';
+import { CrossSitePage } from '../harness/security/crossSitePage';
+import { sendWithCookies, withFieldValue, withoutCsrfToken } from '../harness/security/forgedRequest';
+import { holdFirstChange, type CapturedRequest } from '../harness/security/heldRequest';
+
+const NAME = 'Laptop';
+const NAME_REPLAYED = 'Work laptop';
+
+/** The passkeys the management page shows now, loaded afresh in a tab of the user's browser. */
+async function shownIn(rp: Rp, tab: Page) {
+  const list = rp.adapter.listPasskeys;
+  if (!list) throw new Error(`${rp.adapter.name}'s adapter has no listPasskeys`);
+  // A forged request changed the RP behind the page's back: an adapter may reuse a page already open.
+  await tab.goto('about:blank');
+  return list.call(rp.adapter, tab, rp.url);
+}
+
+/** A page on another site makes the user's browser send `request`; notes why not where a browser would not let it. */
+async function fromAnotherSite(rp: Rp, tab: Page, request: CapturedRequest): Promise<boolean> {
+  const why = CrossSitePage.cannotSend(request);
+  if (why) {
+    test.info().annotations.push({ type: 'note', description: `not tried from another site: ${why}` });
+    return false;
+  }
+  const site = await CrossSitePage.start(rp.url);
+  try {
+    await site.send(tab, request);
+  } finally {
+    await site.stop();
+  }
+  return true;
+}
+
+/** The request without its CSRF token, or null (with a note) when it carries none the harness recognises. */
+function tokenTakenOut(request: CapturedRequest): CapturedRequest | null {
+  const stripped = withoutCsrfToken(request);
+  if (!stripped || stripped.taken.length === 0) {
+    const why = stripped ? 'it carries no CSRF token the harness recognises (by name, or as a cookie\'s value)' : 'its body is neither a form nor JSON';
+    test.info().annotations.push({ type: 'note', description: `not sent without its token: ${why}` });
+    return null;
+  }
+  return stripped.request;
+}
+
+forEveryCell(() => {
+  test('another site cannot delete a passkey, nor can a request without the page\'s token', async ({ rp, authenticator, username, page }) => {
+    void authenticator; // the provider's virtual authenticator answers every ceremony below
+    await test.step('register a passkey', () => rp.register(username));
+    const [passkey] = await rp.listPasskeys();
+    if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
+    const has = async (tab: Page) => (await shownIn(rp, tab)).some((p) => p.credentialId === passkey.credentialId);
+    const held = await holdFirstChange(page, () => rp.deletePasskey(passkey.credentialId, true));
+    const request = held.request;
+    if (!request) {
+      expect(await held.release(), 'the passkey was deleted by GET requests alone, which any page on another site can make the browser send').not.toBe('deleted');
+      notApplicable(`deleting a passkey on ${rp.adapter.name} sent no request that changes anything (POST, PUT, PATCH or DELETE), and it was refused`);
+    }
+    try {
+      const tab = await page.context().newPage();
+      await test.step('a page on another site posts the delete: the passkey stays', async () => {
+        if (await fromAnotherSite(rp, tab, withoutCsrfToken(request)?.request ?? request)) {
+          expect(await has(tab), 'a page on another site deleted the passkey').toBe(true);
+        }
+      });
+      await test.step("the delete with the user's cookies but without the page's token: the passkey stays", async () => {
+        const forged = tokenTakenOut(request);
+        if (forged) {
+          const status = await sendWithCookies(page, forged);
+          expect(await has(tab), `a delete without the CSRF token was carried out (HTTP ${status})`).toBe(true);
+        }
+      });
+      await tab.close();
+    } catch (error) {
+      await held.drop();
+      throw error;
+    }
+    await test.step("the user's own delete, held until now, deletes it", async () => {
+      expect(await held.release()).toBe('deleted');
+      expect(await rp.listPasskeys()).toEqual([]);
+    });
+  });
+
+  test('another site cannot rename a passkey, nor can a request without the page\'s token', async ({ rp, authenticator, username, page }) => {
+    void authenticator; // the provider's virtual authenticator answers every ceremony below
+    await test.step('register a passkey', () => rp.register(username));
+    const [passkey] = await rp.listPasskeys();
+    if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
+    const nameShown = async (tab: Page = page) => (await shownIn(rp, tab)).find((p) => p.credentialId === passkey.credentialId)?.name;
+    const request = await test.step(`the user names the passkey "${NAME}"`, async () => {
+      const held = await holdFirstChange(page, () => rp.renamePasskey(passkey.credentialId, NAME));
+      await held.release();
+      const shown = await nameShown();
+      if (shown === undefined) notApplicable(`${rp.adapter.name}'s adapter reads no passkey names from the management page (PasskeyView.name)`);
+      expect(shown).toBe(NAME);
+      expect(held.request, 'the passkey was renamed by GET requests alone, which any page on another site can make the browser send').not.toBeNull();
+      return held.request!;
+    });
+    const named = (name: string): CapturedRequest =>
+      withFieldValue(request, NAME, name) ?? notApplicable(`the rename request does not carry the name typed in a form or JSON field, so the harness cannot forge another name`);
+    await test.step(`the same request sent again with the user's cookies and its token renames it "${NAME_REPLAYED}"`, async () => {
+      const status = await sendWithCookies(page, named(NAME_REPLAYED));
+      if ((await nameShown()) !== NAME_REPLAYED) {
+        notApplicable(`the RP's own rename request, sent again with the user's cookies and its token, did not rename the passkey (HTTP ${status}), so a refused forgery would say nothing`);
+      }
+    });
+    const tab = await page.context().newPage();
+    await test.step('a page on another site posts a rename: the name stays', async () => {
+      const forged = named('Renamed by another site');
+      if (await fromAnotherSite(rp, tab, withoutCsrfToken(forged)?.request ?? forged)) {
+        expect(await nameShown(tab), 'a page on another site renamed the passkey').toBe(NAME_REPLAYED);
+      }
+    });
+    await test.step("a rename with the user's cookies but without the page's token: the name stays", async () => {
+      const forged = tokenTakenOut(named('Renamed without the token'));
+      if (forged) {
+        const status = await sendWithCookies(page, forged);
+        expect(await nameShown(tab), `a rename without the CSRF token was carried out (HTTP ${status})`).toBe(NAME_REPLAYED);
+      }
+    });
+    await tab.close();
+  });
+});

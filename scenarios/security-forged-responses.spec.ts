@@ -1,0 +1,125 @@
+// Sign-in answers the browser would never send for this site, at this moment, for this account: a
+// phishing page relaying the ceremony, an answer caught on its way and replayed, another account's
+// passkey, a copied key, a client that skips the fingerprint. The RP must let none of them in.
+// The harness makes them from the passkey's own key and puts each in place of the browser's answer
+// inside the RP's own sign-in flow, so any RP is reached the way its pages reach it.
+import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { RpStepError } from '../harness/rp/adapter';
+import type { Rp } from '../harness/rp/boundRp';
+import { badlySigned, CannotJudgeError, forged, replayed, resigned, SignInProbe, type SignInAttempt } from '../harness/security/signInProbe';
+import { rememberUserVerification, userVerificationAsked, userVerificationSeen, type UserVerificationAsked } from '../harness/security/userVerificationAsked';
+
+/** Another site, as a phishing page would be: its origin, and an RP ID that is not the RP's. */
+const PHISHING_ORIGIN = 'https://evil.example';
+const PHISHING_RP_ID = 'evil.example';
+
+/** The RP refused the browser's own answer, only signed again: a refused forgery would then say nothing. */
+function mustLetIn(rp: Rp, control: SignInAttempt): void {
+  if (!control.letIn) {
+    throw new CannotJudgeError(
+      `${rp.adapter.name} refused the browser's own sign-in answer signed again with the same key (it said: ${control.said}); the harness cannot tell its refusals of forged answers from that`,
+    );
+  }
+}
+
+async function expectNobodyLetIn(rp: Rp, attempt: SignInAttempt, what: string): Promise<void> {
+  expect(attempt.letIn, `${what}: the RP signed the user in`).toBe(false);
+  expect(await rp.signedInAs(), `${what}: nobody is signed in`).toBeNull();
+}
+
+function notRequired(rp: Rp, asked: UserVerificationAsked): string {
+  return `${rp.adapter.name} does not require user verification at sign-in (its options ask "${asked}"), so an answer without it may be accepted`;
+}
+
+forEveryCell(() => {
+  test('an answer made on another site, replayed, or from another account gets nobody in', async ({ rp, authenticator, username, page, cell }) => {
+    const probe = new SignInProbe(rp, authenticator, notApplicable);
+    await test.step('register a passkey and sign out', async () => {
+      await rp.register(username);
+      await rp.signOut();
+    });
+    const control = await test.step("the browser's answer, signed again with the passkey's key, signs in", async () => {
+      const attempt = await probe.signIn(username, resigned);
+      mustLetIn(rp, attempt);
+      expect(await rp.signedInAs()).toBe(username);
+      rememberUserVerification(cell.id, attempt.options);
+      await rp.signOut();
+      return attempt;
+    });
+    const caught = await test.step('an answer whose signature does not match is refused', async () => {
+      const attempt = await probe.signIn(username, badlySigned);
+      await expectNobodyLetIn(rp, attempt, 'an answer with a bad signature');
+      return attempt;
+    });
+    // Replaying an answer the RP already accepted would add nothing: an RP that accepts it binds its
+    // challenges to no session and does not use them up, so it accepts this one too.
+    await test.step('the answer caught on its way (never delivered), replayed from another browser, is refused', async () => {
+      await page.context().clearCookies();
+      await expectNobodyLetIn(rp, await probe.signIn(username, replayed(caught.genuineBody)), 'an answer replayed in another session');
+    });
+    await test.step(`an answer made on another site (${PHISHING_ORIGIN}) is refused`, async () => {
+      await expectNobodyLetIn(rp, await probe.signIn(username, forged({ origin: PHISHING_ORIGIN })), `an answer from ${PHISHING_ORIGIN}`);
+    });
+    await test.step(`an answer for another RP ID (${PHISHING_RP_ID}) is refused`, async () => {
+      await expectNobodyLetIn(rp, await probe.signIn(username, forged({ rpId: PHISHING_RP_ID })), `an answer for RP ID ${PHISHING_RP_ID}`);
+    });
+    await test.step("another account's passkey does not sign in to this one", async () => {
+      const other = `${username}-other`;
+      await rp.register(other);
+      await rp.signOut();
+      const theirs = (await authenticator.credentials()).find((c) => !Buffer.from(c.credentialId, 'base64').equals(control.genuine.credentialId));
+      if (!theirs) throw new Error(`The virtual authenticator holds no passkey for ${other} after registering it`);
+      await probe.signIn(username, forged({ signer: theirs }));
+      expect(await rp.signedInAs(), `${other}'s passkey answered a sign-in to ${username}`).not.toBe(username);
+    });
+  });
+
+  test("a device-bound passkey whose counter went back (a copy of the key) is refused", async ({ rp, authenticator, username, cell }) => {
+    if (cell.sync !== 'device-bound') {
+      notApplicable('only a device-bound passkey (BE=0) is judged by its signature counter: one that may sync is copied to each device on purpose, and providers send 0 for it');
+    }
+    await test.step('register a passkey and sign out', async () => {
+      await rp.register(username);
+      await rp.signOut();
+    });
+    const [passkey] = await authenticator.credentials();
+    if (!passkey) throw new Error('The virtual authenticator holds no passkey after registering one');
+    await test.step('the passkey, used 100 times since, signs in (counter 101)', async () => {
+      await authenticator.setSignCount(passkey.credentialId, 100);
+      await rp.signIn('username-first', username);
+      expect(await rp.signedInAs()).toBe(username);
+      await rp.signOut();
+    });
+    await test.step('a copy of the key made before those uses answers with counter 51: refused', async () => {
+      await authenticator.setSignCount(passkey.credentialId, 50);
+      const refused = await rp.signIn('username-first', username).then(() => null, (error: unknown) => error);
+      if (refused !== null && !(refused instanceof RpStepError)) throw refused;
+      expect(refused, 'the counter went back from 101 to 51: the RP signed the user in').toBeInstanceOf(RpStepError);
+      expect(await rp.signedInAs(), 'nobody is signed in').toBeNull();
+    });
+  });
+
+  test('where user verification is required, an answer without it gets nobody in', async ({ rp, authenticator, username, cell }) => {
+    const seen = userVerificationSeen(cell.id);
+    if (seen !== undefined && seen !== 'required') notApplicable(notRequired(rp, seen));
+    const probe = new SignInProbe(rp, authenticator, notApplicable);
+    await test.step('register a passkey and sign out', async () => {
+      await rp.register(username);
+      await rp.signOut();
+    });
+    await test.step("the browser's answer, signed again, signs in; the options say whether UV is required", async () => {
+      const control = await probe.signIn(username, resigned);
+      mustLetIn(rp, control);
+      if (!control.options) {
+        notApplicable(`the sign-in options (an answer from ${rp.adapter.name} carrying the challenge the browser signed) were not seen, so whether it requires user verification is unknown`);
+      }
+      rememberUserVerification(cell.id, control.options);
+      const asked = userVerificationAsked(control.options);
+      if (asked !== 'required') notApplicable(notRequired(rp, asked));
+      await rp.signOut();
+    });
+    await test.step('the same answer with the UV flag cleared is refused', async () => {
+      await expectNobodyLetIn(rp, await probe.signIn(username, forged({ withoutUserVerification: true })), 'an answer without user verification');
+    });
+  });
+});

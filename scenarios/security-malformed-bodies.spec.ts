@@ -1,0 +1,80 @@
+// Oversized and malformed bodies on every WebAuthn endpoint: whatever arrives, the RP answers with a
+// 4xx, never a 5xx or silence, and nothing changes: nobody is signed in, the account keeps its
+// passkeys, and the user still signs in. The endpoints are the ones the RP's own pages used (found by
+// shape: an answer carrying a challenge, a body carrying a PublicKeyCredential), and each malformed
+// body goes with the page's own cookies and headers (its CSRF token), so it reaches the endpoint's code.
+import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { runSettings } from '../harness/fixtures/runSettings';
+import { RpStepError } from '../harness/rp/adapter';
+import type { Rp } from '../harness/rp/boundRp';
+import { withValueAt } from '../harness/security/answerInBody';
+import { interceptAnswer } from '../harness/security/answerInterception';
+import { malformedBodies } from '../harness/security/malformedBodies';
+import { malformedBodiesCell } from '../harness/security/malformedBodiesCell';
+import { endpointName, sendMalformed } from '../harness/security/malformedRun';
+import { contentType } from '../harness/security/forgedRequest';
+import { badlySigned, SignInProbe } from '../harness/security/signInProbe';
+import { recordTraffic, webauthnEndpoints, type Exchange } from '../harness/security/webauthnTraffic';
+
+/** At least this many bodies in all, spread over the endpoints found. */
+const BODIES = 1_000;
+/** Fixed, so every run sends the same bodies; change it to explore others. */
+const SEED = 20_241_201;
+
+async function passkeyIds(rp: Rp): Promise<string[] | null> {
+  if (rp.adapter.lacks?.['management-page'] !== undefined || !rp.adapter.listPasskeys) return null;
+  return (await rp.listPasskeys()).map((p) => p.credentialId).sort();
+}
+
+forEveryCell(() => {
+  test('malformed bodies on every WebAuthn endpoint: only 4xx, and nothing changes', async ({ rp, authenticator, username, cell }) => {
+    const { providers, syncs, snapshot } = runSettings();
+    const runsIn = malformedBodiesCell(cell.environment, providers, syncs, snapshot);
+    if (runsIn?.id !== cell.id) {
+      notApplicable(`the malformed bodies test how ${rp.adapter.name} reads requests, which the provider and sync state do not reach: they are sent once per environment, in ${runsIn?.id ?? 'its first cell'}`);
+    }
+    await test.step('register a passkey and sign out', async () => {
+      await rp.register(username);
+    });
+    const before = await passkeyIds(rp);
+    await rp.signOut();
+
+    const exchanges: Exchange[] = await test.step('learn the endpoints from a sign-in and a sign-up the RP refuses (the session stays the same)', async () => {
+      const seen: Exchange[] = [];
+      const signIn = await recordTraffic(rp.page, () => new SignInProbe(rp, authenticator, notApplicable).signIn(username, badlySigned));
+      expect(signIn.outcome.letIn, 'an answer with a bad signature signed the user in').toBe(false);
+      seen.push(...signIn.exchanges);
+      const signUp = await recordTraffic(rp.page, () =>
+        interceptAnswer(rp.page, 'create', (answer) => withValueAt(answer.body, [...answer.where.path, 'response', 'attestationObject'], 'bm90IENCT1I'), () => rp.register(`${username}-new`)),
+      );
+      const refused = signUp.outcome.outcome;
+      if (refused.status === 'fulfilled') throw new Error(`${rp.adapter.name} created an account from a registration answer whose attestation object is not CBOR`);
+      if (!(refused.reason instanceof RpStepError)) throw refused.reason;
+      seen.push(...signUp.exchanges);
+      return seen;
+    });
+    const endpoints = webauthnEndpoints(exchanges).filter((e) => e.exchange.body !== null);
+    if (!endpoints.length) notApplicable(`no WebAuthn request with a body was recognised in ${rp.adapter.name}'s traffic (options answered with a "challenge", or a body carrying a PublicKeyCredential)`);
+
+    await test.step(`${BODIES} malformed bodies to ${endpoints.map(endpointName).join(', ')}: only 4xx`, async () => {
+      const each = Math.ceil(BODIES / endpoints.length);
+      const work = endpoints.map((endpoint, index) => ({
+        endpoint,
+        bodies: malformedBodies({ body: endpoint.exchange.body ?? '', contentType: contentType(endpoint.exchange) }, each, SEED + index),
+      }));
+      const run = await sendMalformed(rp.page, work);
+      test.info().annotations.push({ type: 'note', description: `${run.sent} malformed bodies; answers: ${JSON.stringify(run.statuses)}` });
+      expect(run.sent).toBeGreaterThanOrEqual(BODIES);
+      const shown = run.misanswers.slice(0, 5).map((m) => `${m.endpoint} (${m.kind}): ${m.answer}`);
+      expect(shown, `${run.misanswers.length} of ${run.sent} malformed bodies got a 5xx or no answer`).toEqual([]);
+    });
+    await test.step('nobody was signed in by them', async () => {
+      expect(await rp.signedInAs()).toBeNull();
+    });
+    await test.step('the user still signs in, and the account keeps its passkeys', async () => {
+      await rp.signIn('username-first', username);
+      expect(await rp.signedInAs()).toBe(username);
+      if (before) expect(await passkeyIds(rp)).toEqual(before);
+    });
+  });
+});

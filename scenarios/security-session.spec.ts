@@ -1,0 +1,55 @@
+// Session fixation: someone who planted a session id in the user's browser before they signed in
+// (a shared computer, a crafted link, a script on a sibling site) must not be signed in with it
+// afterwards. Signing up or in must give the session a new id. The harness takes the cookies the
+// browser held at the moment it sent its passkey answer, and tries them in another browser.
+import type { Cookie } from '@playwright/test';
+import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { interceptAnswer } from '../harness/security/answerInterception';
+import type { Ceremony } from '../harness/security/answerInBody';
+import { OtherBrowser } from '../harness/security/otherBrowser';
+import type { Rp } from '../harness/rp/boundRp';
+
+/** Runs an adapter step that signs in, and returns the cookies the browser held when it sent the passkey answer. */
+async function cookiesWhenAnswering(rp: Rp, ceremony: Ceremony, step: () => Promise<unknown>): Promise<Cookie[]> {
+  const held: { cookies?: Cookie[] } = {};
+  const { outcome, genuine } = await interceptAnswer(
+    rp.page,
+    ceremony,
+    async (answer) => {
+      held.cookies = await rp.page.context().cookies();
+      return answer.body;
+    },
+    step,
+  );
+  if (outcome.status === 'rejected') throw outcome.reason;
+  if (!genuine || !held.cookies) {
+    notApplicable(`no request carried a WebAuthn ${ceremony === 'create' ? 'registration' : 'sign-in'} answer the harness can read (a JSON body holding an object whose "response" has "clientDataJSON"), so the moment of signing in is unknown`);
+  }
+  return held.cookies;
+}
+
+forEveryCell(() => {
+  test('the session from before signing up or in is worthless after it', async ({ rp, authenticator, username, devicePool, cell }) => {
+    void authenticator; // the provider's virtual authenticator answers every ceremony below
+    const other = await OtherBrowser.open(devicePool, cell.environment);
+    try {
+      const beforeSignUp = await test.step('sign up with a passkey', () => cookiesWhenAnswering(rp, 'create', () => rp.register(username)));
+      await test.step("another browser with the signed-in browser's cookies is signed in", async () => {
+        const session = await rp.page.context().cookies();
+        const there = await other.signedInAs(rp.adapter, rp.url, session);
+        if (there !== username) notApplicable(`${rp.adapter.name} does not keep its session in cookies alone (another browser holding them was signed in as ${there ?? 'nobody'}), so fixing a session id is another matter`);
+      });
+      await test.step('another browser with the cookies from before signing up is not signed in', async () => {
+        expect(await other.signedInAs(rp.adapter, rp.url, beforeSignUp), 'the session id from before sign-up signs in').not.toBe(username);
+      });
+      await rp.signOut();
+      const beforeSignIn = await test.step('sign in with the passkey', () => cookiesWhenAnswering(rp, 'get', () => rp.signIn('username-first', username)));
+      expect(await rp.signedInAs()).toBe(username);
+      await test.step('another browser with the cookies from before signing in is not signed in', async () => {
+        expect(await other.signedInAs(rp.adapter, rp.url, beforeSignIn), 'the session id from before sign-in signs in').not.toBe(username);
+      });
+    } finally {
+      other.close();
+    }
+  });
+});
