@@ -15,6 +15,7 @@ import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
 import { BaselineError, givenBaseline } from '../report/baselineDiff';
 import { exitStatusFromReport } from './runOutcome';
 import { AdapterError, adapterPath, loadAdapter, RP_ADAPTER_VAR } from '../rp/loadAdapter';
+import { checkReachable, RpUnreachableError } from '../rp/target';
 import { AUTHENTICATOR_REFUSES_VAR, parseAuthenticatorRefusal } from '../browser/authenticatorRefusal';
 
 const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --shard=1/4]
@@ -101,6 +102,17 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof AdapterError) return fail(error.message);
     throw error;
+  }
+
+  // Checked here too, not only in the run's global setup: there it would end in a stack trace.
+  const rpUrl = flag('rp-url') ?? process.env.RP_URL?.trim();
+  if (rpUrl) {
+    try {
+      await checkReachable(rpUrl);
+    } catch (error) {
+      if (error instanceof RpUnreachableError) return fail(`--rp-url / ${error.message}`);
+      throw error;
+    }
   }
 
   let baseline: string | undefined;

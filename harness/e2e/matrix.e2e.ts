@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadMatrixData } from '../matrix/load';
@@ -287,6 +289,16 @@ test('bad input gets one clear line and exit code 2, not a stack trace', async (
   expect(refusal.exitCode).toBe(2);
   expect(refusal.output).toMatch(/--authenticator-refuses \/ PM_AUTHENTICATOR_REFUSES: "touch" is not a refusal; use presence or verification/);
   expect(refusal.output).not.toMatch(/\n\s+at /);
+  const closedPort = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+  const unreachable = await runMatrix(['--rp-url', `http://127.0.0.1:${closedPort}`], 60_000);
+  expect(unreachable.exitCode).toBe(2);
+  expect(unreachable.output).toMatch(new RegExp(`--rp-url / RP_URL http://127\\.0\\.0\\.1:${closedPort} is unreachable \\(ECONNREFUSED\\); start the RP or fix the URL\\.`));
+  expect(unreachable.output).not.toMatch(/\n\s+at /);
   const refusingWhom = await runMatrix(['--authenticator-refuses', 'presence:lastpass'], 60_000);
   expect(refusingWhom.exitCode).toBe(2);
   expect(refusingWhom.output).toMatch(/--authenticator-refuses \/ PM_AUTHENTICATOR_REFUSES: unknown provider "lastpass"; use one of .*1password/);
