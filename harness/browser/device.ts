@@ -5,6 +5,7 @@ import { applyIdentity, hideUserAgentDataWhenAbsent } from './identity';
 import { installAutofillHold } from './autofillHold';
 import { installPromptDismissal } from './promptDismissal';
 import { watchRpTrouble } from './rpTrouble';
+import { installWebAuthnRequestLog, type WebAuthnRequest } from './webauthnRequestLog';
 
 /**
  * One of the user's devices: a browser context and page that look like the environment's real
@@ -20,8 +21,11 @@ export interface Device {
   dismissNextPrompt(): void;
   /** Trouble on the RP's side seen on this device since its last reset. */
   rpTrouble(): readonly string[];
+  /** The modal passkey requests its pages made since its last reset (not those the scenario's person closed). */
+  webauthnRequests(): readonly WebAuthnRequest[];
   /** Back to a fresh state: no cookies, no site storage, no other pages, about:blank. */
   reset(origin: string): Promise<void>;
+  /** Closes it; nothing to close once the browser is gone (a crash), so that never throws. */
   close(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export async function openDevice(browser: Browser, environment: Environment, cap
   await hideUserAgentDataWhenAbsent(context, environment);
   await installCapabilityProfile(context, capabilities);
   await installAutofillHold(context);
+  // Before the dismissal: its wrapper runs first, so a prompt the scenario closes is never logged.
+  const requestLog = await installWebAuthnRequestLog(context);
   const dismissal = await installPromptDismissal(context);
   const trouble = watchRpTrouble(context, rpOrigin);
   const page = await context.newPage();
@@ -48,6 +54,7 @@ export async function openDevice(browser: Browser, environment: Environment, cap
     cdp,
     dismissNextPrompt: dismissal.dismissNext,
     rpTrouble: trouble.seen,
+    webauthnRequests: requestLog.requests,
     async reset(origin: string) {
       dismissal.clear();
       for (const other of context.pages()) if (other !== page) await other.close();
@@ -55,8 +62,10 @@ export async function openDevice(browser: Browser, environment: Environment, cap
       await context.clearCookies();
       await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
       trouble.clear();
+      requestLog.clear();
     },
     async close() {
+      if (context.browser()?.isConnected() === false) return;
       await context.close();
     },
   };

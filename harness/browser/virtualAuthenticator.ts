@@ -2,6 +2,7 @@ import type { CDPSession } from '@playwright/test';
 import type { CdpCredential } from './cdpCredential';
 import type { Provider, SyncFlag } from '../matrix/schema';
 import { installAaguidStamp, ZERO_AAGUID } from './aaguidStamp';
+import { runRefusalOf, type Refusal } from './authenticatorRefusal';
 
 /** The BE/BS authenticator-data flags of each sync flag. */
 export const BACKUP_FLAGS: Record<SyncFlag, { backupEligibility: boolean; backupState: boolean }> = {
@@ -17,6 +18,8 @@ export interface VirtualAuthenticator {
   sync: SyncFlag;
   /** The AAGUID stamped into its passkeys. */
   aaguid: string;
+  /** A fault injected into the run (--authenticator-refuses): what it refuses, or null. */
+  refuses: Refusal | null;
   /** Every passkey it holds, private keys included (how a sync or a phone is emulated). */
   credentials(): Promise<CdpCredential[]>;
   addCredential(credential: CdpCredential): Promise<void>;
@@ -24,14 +27,17 @@ export interface VirtualAuthenticator {
   backUpAll(): Promise<void>;
   /** Sets a passkey's signature counter (its next use sends one more), as a copy of the key made at that count would have it. */
   setSignCount(credentialId: string, signCount: number): Promise<void>;
-  /** Whether the person passes user verification (fingerprint, face, PIN) from now on. */
+  /** Whether the person passes user verification (fingerprint, face, PIN) from now on; never while it refuses verification. */
   setUserVerified(verified: boolean): Promise<void>;
+  /** Removes it; nothing to do once its page or browser is gone (a crash), so that never throws. */
   remove(): Promise<void>;
 }
 
 export interface AuthenticatorOptions {
   /** `hybrid` makes it a phone answering a cross-device sign-in; default: the provider's own. */
   transport?: 'hybrid';
+  /** What it refuses; default: the run's refusal for its provider (PM_AUTHENTICATOR_REFUSES). */
+  refuses?: Refusal | null;
 }
 
 /** One CDP transport: a platform provider answers as `internal`, a security key over USB. */
@@ -54,6 +60,7 @@ export async function addVirtualAuthenticator(
 ): Promise<VirtualAuthenticator> {
   await cdp.send('WebAuthn.enable', { enableUI: false });
   const flags = BACKUP_FLAGS[sync];
+  const refuses = options.refuses === undefined ? runRefusalOf(provider.id) : options.refuses;
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
       protocol: 'ctap2',
@@ -61,8 +68,9 @@ export async function addVirtualAuthenticator(
       transport: options.transport ?? cdpTransport(provider),
       hasResidentKey: true,
       hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
+      isUserVerified: refuses !== 'verification',
+      // Off, nobody touches the authenticator: the request waits for the person until the RP's timeout.
+      automaticPresenceSimulation: refuses !== 'presence',
       defaultBackupEligibility: flags.backupEligibility,
       defaultBackupState: flags.backupState,
     },
@@ -74,6 +82,7 @@ export async function addVirtualAuthenticator(
     provider,
     sync,
     aaguid,
+    refuses,
     async credentials() {
       return (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
     },
@@ -89,11 +98,20 @@ export async function addVirtualAuthenticator(
       await cdp.send('WebAuthn.setCredentialProperties', { authenticatorId, credentialId, signCount });
     },
     async setUserVerified(isUserVerified) {
-      await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified });
+      await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: isUserVerified && refuses !== 'verification' });
     },
     async remove() {
-      await removeStamp();
-      await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+      try {
+        await removeStamp();
+        await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+      } catch (error) {
+        if (!isGone(error)) throw error;
+      }
     },
   };
+}
+
+/** Playwright's error for a call on a page, context or browser that is closed: the session ended with it. */
+function isGone(error: unknown): boolean {
+  return error instanceof Error && /Target page, context or browser has been closed|Target closed|Session closed|Browser has been closed/i.test(error.message);
 }

@@ -15,6 +15,8 @@ import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
 import { BaselineError, givenBaseline } from '../report/baselineDiff';
 import { exitStatusFromReport } from './runOutcome';
 import { AdapterError, adapterPath, loadAdapter, RP_ADAPTER_VAR } from '../rp/loadAdapter';
+import { checkReachable, RpUnreachableError } from '../rp/target';
+import { AUTHENTICATOR_REFUSES_VAR, parseAuthenticatorRefusal } from '../browser/authenticatorRefusal';
 
 const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --shard=1/4]
   --env <ids>        environments, comma-separated (e.g. windows-edge,android-chrome); env PM_ENVIRONMENTS
@@ -29,9 +31,12 @@ const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --sh
   --baseline <file>  the compat-matrix.json of the last release: report what changed, exit 1 only on a regression; env BASELINE
   --rp-version <v>   the RP release tested, shown in the report; env RP_VERSION
   --reporter <name>  console output: list, line or dot (default: list, dot on CI); the report files are always written
+  --authenticator-refuses <presence|verification>[:<provider ids>]
+                     inject a fault: the providers' authenticators (default: every one) never see the person
+                     touch them, or fail user verification; their cells become errors; env PM_AUTHENTICATOR_REFUSES
 Every filter defaults to all; an unknown id is refused with the list of known ones.`;
 
-const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'rp-adapter', 'fault', 'report-dir', 'reporter', 'baseline', 'rp-version', 'help'] as const;
+const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'rp-adapter', 'fault', 'report-dir', 'reporter', 'baseline', 'rp-version', 'authenticator-refuses', 'help'] as const;
 /** Console reporters: --reporter replaces only the console one, so the report files are still written. */
 const CONSOLE_REPORTERS = ['list', 'line', 'dot'];
 
@@ -54,6 +59,7 @@ async function main(): Promise<number> {
       reporter: { type: 'string' },
       baseline: { type: 'string' },
       'rp-version': { type: 'string' },
+      'authenticator-refuses': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -72,10 +78,12 @@ async function main(): Promise<number> {
     scenarios: parseList(flag('scenario') ?? process.env.PM_SCENARIOS),
   };
   const snapshotId = flag('snapshot') ?? process.env.PM_SNAPSHOT;
+  const refusal = flag('authenticator-refuses') ?? process.env[AUTHENTICATOR_REFUSES_VAR];
   let environmentIds: string[];
   try {
     const data = loadMatrixData();
     validateFilter(filter, data.environments, data.providers, '--env / --provider / --sync / --scenario:');
+    parseAuthenticatorRefusal(refusal, data.providers.map((p) => p.id));
     selectSnapshot(data, snapshotId);
     environmentIds = filter.environments.length ? filter.environments : data.environments.map((e) => e.id);
   } catch (error) {
@@ -94,6 +102,17 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof AdapterError) return fail(error.message);
     throw error;
+  }
+
+  // Checked here too, not only in the run's global setup: there it would end in a stack trace.
+  const rpUrl = flag('rp-url') ?? process.env.RP_URL?.trim();
+  if (rpUrl) {
+    try {
+      await checkReachable(rpUrl);
+    } catch (error) {
+      if (error instanceof RpUnreachableError) return fail(`--rp-url / ${error.message}`);
+      throw error;
+    }
   }
 
   let baseline: string | undefined;
@@ -122,6 +141,7 @@ async function main(): Promise<number> {
     // A shard also writes its blob report, for `npm run report:merge` on the machine that gathers them.
     ...(args.some((arg) => arg.startsWith('--shard')) ? { PM_BLOB_REPORT: '1' } : {}),
     ...(rpVersion ? { RP_VERSION: rpVersion } : {}),
+    [AUTHENTICATOR_REFUSES_VAR]: refusal?.trim() ?? '',
     // Absolute: Playwright's workers resolve it from the repository, not from where the command ran.
     ...(adapterFile ? { [RP_ADAPTER_VAR]: adapterFile } : {}),
   };

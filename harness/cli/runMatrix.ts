@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,35 +20,81 @@ export interface MatrixRun {
  * `env` adds variables a user would set in their shell (RP_USER_VERIFICATION for the fixture RP).
  */
 export function runMatrix(args: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<MatrixRun> {
+  return startMatrix(args, timeoutMs, env).done;
+}
+
+/** A matrix run still going: what it printed so far, to act on while it runs (break something mid-run). */
+export interface RunningMatrix {
+  /** The process of `npm run matrix`; the runner, its workers and their browsers are its descendants. */
+  pid: number;
+  /** Resolves with all the output so far once `seen` holds for it; rejects when the run ends first or after `timeoutMs`. */
+  waitForOutput(seen: (output: string) => boolean, timeoutMs: number): Promise<string>;
+  done: Promise<MatrixRun>;
+}
+
+/** Starts `npm run matrix -- <args>` as runMatrix does, without waiting for it to end. */
+export function startMatrix(args: string[], timeoutMs: number, env: Record<string, string> = {}): RunningMatrix {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'pm-matrix-'));
-  return runCli('harness/cli/matrix.ts', [...args, '--report-dir', reportDir, `--output=${path.join(reportDir, 'test-results')}`], reportDir, timeoutMs, env);
+  return startCli('harness/cli/matrix.ts', [...args, '--report-dir', reportDir, `--output=${path.join(reportDir, 'test-results')}`], reportDir, timeoutMs, env);
 }
 
 /** Runs `npm run report:merge -- <args>` as a user would, into a fresh report folder, bounded in time. */
 export function runMergeReports(args: string[], timeoutMs: number): Promise<MatrixRun> {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'pm-merged-'));
-  return runCli('harness/cli/mergeReports.ts', [...args, '--report-dir', reportDir], reportDir, timeoutMs);
+  return startCli('harness/cli/mergeReports.ts', [...args, '--report-dir', reportDir], reportDir, timeoutMs).done;
 }
 
-function runCli(script: string, args: string[], reportDir: string, timeoutMs: number, env: Record<string, string> = {}): Promise<MatrixRun> {
+function startCli(script: string, args: string[], reportDir: string, timeoutMs: number, env: Record<string, string> = {}): RunningMatrix {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,
     env: { ...cleanEnv(), ...env, CI: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
+  const events = new EventEmitter();
+  const onChunk = (chunk: Buffer) => {
+    output += chunk.toString();
+    events.emit('data');
+  };
+  child.stdout.on('data', onChunk);
+  child.stderr.on('data', onChunk);
+  const done = new Promise<MatrixRun>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${script} ${args.join(' ')} did not finish in ${timeoutMs / 1000} s:\n${output.slice(-3000)}`));
     }, timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      events.emit('exit');
       resolve({ exitCode: code ?? 1, output, reportDir, report: readReport(reportDir) });
     });
   });
+  const waitForOutput = (seen: (output: string) => boolean, waitMs: number) =>
+    new Promise<string>((resolve, reject) => {
+      const stop = () => {
+        clearTimeout(timer);
+        events.off('data', check);
+        events.off('exit', ended);
+      };
+      const check = () => {
+        if (!seen(output)) return;
+        stop();
+        resolve(output);
+      };
+      const ended = () => {
+        stop();
+        reject(new Error(`${script} ended before the output awaited:\n${output.slice(-3000)}`));
+      };
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`${script}: the output awaited did not come within ${waitMs / 1000} s:\n${output.slice(-3000)}`));
+      }, waitMs);
+      events.on('data', check);
+      events.on('exit', ended);
+      if (child.exitCode !== null || child.signalCode !== null) ended();
+      else check();
+    });
+  return { pid: child.pid!, waitForOutput, done };
 }
 
 /** The outer test runner's own variables would steer the inner run; a user's shell has none of them. */

@@ -1,12 +1,15 @@
 import { test, expect } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadMatrixData } from '../matrix/load';
 import { expandCells } from '../matrix/cell';
-import { runMatrix, runMergeReports } from '../cli/runMatrix';
+import { runMatrix, runMergeReports, startMatrix } from '../cli/runMatrix';
 import { startFixtureRpProcess } from '../rp/fixtureRpProcess';
 import { comparableReport, differences } from '../report/comparableReport';
+import { browserProcesses } from './browserProcess';
 
 const data = loadMatrixData();
 const snapshot = data.snapshots.at(-1)!;
@@ -210,6 +213,67 @@ test('an RP that breaks: its cells are errors with the cause, not verdicts, the 
   });
 });
 
+test('an authenticator that refuses: its cells are errors naming the refusal, the other providers\' cells verdicts, exit code 3', async () => {
+  const applicable = (envs: string[], providers: string[]) =>
+    allCells.filter((c) => envs.includes(c.environment.id) && providers.includes(c.provider.id) && c.notApplicableReason === null).map((c) => c.id);
+
+  // Nobody touches 1Password's authenticator: its requests wait until the scenario's own bound ends them.
+  const envs = ['windows-edge', 'android-chrome'];
+  const providers = ['google-password-manager', '1password'];
+  const presence = await runMatrix(['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in', '--authenticator-refuses', 'presence:1password', NO_TRACES], 5 * 60_000);
+  const cells = presence.report!.cells.filter((c) => c.status !== 'not-applicable');
+  expect(cells.map((c) => c.id)).toEqual(applicable(envs, providers));
+  const refusing = applicable(envs, ['1password']);
+  expect(refusing.length).toBeGreaterThan(0);
+  expect(cells.filter((c) => c.status === 'error').map((c) => c.id)).toEqual(refusing);
+  expect(cells.filter((c) => c.status === 'pass').map((c) => c.id)).toEqual(applicable(envs, ['google-password-manager']));
+  for (const cell of cells.filter((c) => c.status === 'error')) {
+    expect(cell.reason).toMatch(/^No verdict: the passkey provider's authenticator \(1Password\) refused: no user presence, so navigator\.credentials\.create was never answered\.\nThen: /);
+    // Bounded by the scenario's own wait for the RP's page, far under the test's 30 s.
+    for (const scenario of cell.scenarios) expect(scenario.durationMs).toBeLessThan(20_000);
+  }
+  expect(presence.exitCode, presence.output.slice(-2000)).toBe(3);
+
+  // Every provider's authenticator fails user verification, which the RP requires: Chromium refuses each ceremony.
+  const verification = await runMatrix(
+    ['--env', 'windows-edge', '--provider', 'windows-hello,1password', '--scenario', 'register-and-sign-in', '--authenticator-refuses', 'verification', NO_TRACES],
+    5 * 60_000,
+    { RP_USER_VERIFICATION: 'required' },
+  );
+  const verified = verification.report!.cells.filter((c) => c.status !== 'not-applicable');
+  expect(verified.map((c) => c.id)).toEqual(applicable(['windows-edge'], ['windows-hello', '1password']));
+  for (const cell of verified) {
+    expect(cell.status, cell.id).toBe('error');
+    expect(cell.reason).toMatch(/^No verdict: the passkey provider's authenticator \((Windows Hello|1Password)\) refused: user verification failed, so navigator\.credentials\.create was refused \(NotAllowedError\)/);
+  }
+  expect(verification.exitCode, verification.output.slice(-2000)).toBe(3);
+});
+
+test('the browser dies mid-run: the cell it was running is an error naming it, later cells still get verdicts, exit code 3', async () => {
+  const envs = ['windows-edge', 'android-chrome'];
+  const providers = ['windows-hello', '1password', 'bitwarden', 'google-password-manager'];
+  // The list reporter prints a line as each test ends: two passes, and the worker is inside the next cell.
+  const running = startMatrix(['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in', '--reporter', 'list', NO_TRACES], 3 * 60_000);
+  await running.waitForOutput((output) => (output.match(/✓/g) ?? []).length >= 2, 2 * 60_000);
+  const browsers = browserProcesses(running.pid);
+  expect(browsers).toHaveLength(1);
+  process.kill(browsers[0]!, 'SIGKILL');
+  const run = await running.done;
+
+  const cells = run.report!.cells.filter((c) => c.status !== 'not-applicable');
+  expect(cells.map((c) => c.id)).toEqual(allCells.filter((c) => envs.includes(c.environment.id) && providers.includes(c.provider.id) && c.notApplicableReason === null).map((c) => c.id));
+  const errors = cells.filter((c) => c.status === 'error');
+  expect(errors.length, run.output.slice(-3000)).toBeGreaterThan(0);
+  for (const cell of errors) expect(cell.reason).toMatch(/^No verdict: the browser process died \(it disconnected while the cell ran\)\.\nThen: /);
+  // The two cells before the kill, and every cell after the one it broke, are verdicts: a fresh browser ran them.
+  const broken = cells.findIndex((c) => c.status === 'error');
+  expect(broken).toBeGreaterThanOrEqual(2);
+  expect(cells.filter((c, i) => i !== broken).map((c) => `${c.id}: ${c.status}`)).toEqual(cells.filter((c, i) => i !== broken).map((c) => `${c.id}: pass`));
+  // A later cell of the same environment ran after the worker came back.
+  expect(cells.slice(broken + 1).some((c) => c.environment === cells[broken]!.environment)).toBe(true);
+  expect(run.exitCode, run.output.slice(-2000)).toBe(3);
+});
+
 test('bad input gets one clear line and exit code 2, not a stack trace', async () => {
   const typo = await runMatrix(['--env', 'windows-egde'], 60_000);
   expect(typo.exitCode).toBe(2);
@@ -221,4 +285,21 @@ test('bad input gets one clear line and exit code 2, not a stack trace', async (
   const provider = await runMatrix(['--provider', 'lastpass'], 60_000);
   expect(provider.exitCode).toBe(2);
   expect(provider.output).toMatch(/unknown provider "lastpass"/);
+  const refusal = await runMatrix(['--authenticator-refuses', 'touch'], 60_000);
+  expect(refusal.exitCode).toBe(2);
+  expect(refusal.output).toMatch(/--authenticator-refuses \/ PM_AUTHENTICATOR_REFUSES: "touch" is not a refusal; use presence or verification/);
+  expect(refusal.output).not.toMatch(/\n\s+at /);
+  const closedPort = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+  const unreachable = await runMatrix(['--rp-url', `http://127.0.0.1:${closedPort}`], 60_000);
+  expect(unreachable.exitCode).toBe(2);
+  expect(unreachable.output).toMatch(new RegExp(`--rp-url / RP_URL http://127\\.0\\.0\\.1:${closedPort} is unreachable \\(ECONNREFUSED\\); start the RP or fix the URL\\.`));
+  expect(unreachable.output).not.toMatch(/\n\s+at /);
+  const refusingWhom = await runMatrix(['--authenticator-refuses', 'presence:lastpass'], 60_000);
+  expect(refusingWhom.exitCode).toBe(2);
+  expect(refusingWhom.output).toMatch(/--authenticator-refuses \/ PM_AUTHENTICATOR_REFUSES: unknown provider "lastpass"; use one of .*1password/);
 });

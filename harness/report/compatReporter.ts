@@ -10,6 +10,8 @@ import {
   NOT_APPLICABLE_ANNOTATION,
   RP_ANNOTATION,
   RP_TROUBLE_ANNOTATION,
+  AUTHENTICATOR_TROUBLE_ANNOTATION,
+  HARNESS_TROUBLE_ANNOTATION,
   SNAPSHOT_ANNOTATION,
 } from '../fixtures/annotations';
 import { selectSnapshot, type MatrixData } from '../matrix/load';
@@ -176,8 +178,11 @@ function toScenario(
     return { ...base, status: 'skipped', reason: why ?? 'skipped without a reason given' };
   }
   const judged = classifyFailure(result.errors);
-  // A failure after the RP broke (a 5xx, no answer) says nothing about what the RP tells users.
-  const trouble = annotations.find((a) => a.type === RP_TROUBLE_ANNOTATION)?.description;
+  // A failure after the browser died, the RP broke (a 5xx, no answer) or an authenticator made to
+  // refuse did so says nothing about what the RP tells users. The browser's death explains the rest.
+  const trouble = [HARNESS_TROUBLE_ANNOTATION, RP_TROUBLE_ANNOTATION, AUTHENTICATOR_TROUBLE_ANNOTATION]
+    .map((type) => annotations.find((a) => a.type === type)?.description)
+    .find((description) => description !== undefined);
   if (trouble) return { ...base, status: 'error', reason: `No verdict: ${trouble}.\nThen: ${judged.reason}` };
   return { ...base, ...judged };
 }

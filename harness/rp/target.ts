@@ -26,7 +26,8 @@ export async function startTarget(env: NodeJS.ProcessEnv = process.env): Promise
   return { url: running.url, kind: 'fixture', faults, stop: running.stop };
 }
 
-async function checkReachable(url: string): Promise<void> {
+/** Refuses, in one line, an RP_URL that is not a URL or does not answer within 5 s. */
+export async function checkReachable(url: string): Promise<void> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -36,7 +37,9 @@ async function checkReachable(url: string): Promise<void> {
   try {
     await fetch(parsed, { signal: AbortSignal.timeout(5_000), redirect: 'manual' });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    // localhost resolves to two addresses: Node then reports each refusal inside an AggregateError.
+    const reason = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+    const cause = reason?.code ?? reason?.errors?.[0]?.code ?? reason?.message ?? (error as Error).message;
     throw new RpUnreachableError(`RP_URL ${url} is unreachable (${cause}); start the RP or fix the URL.`);
   }
 }
