@@ -29,9 +29,9 @@ async function cookiesWhenAnswering(rp: Rp, ceremony: Ceremony, step: () => Prom
 }
 
 forEveryCell(() => {
-  test('the session from before signing up or in is worthless after it', async ({ rp, authenticator, username, devicePool, cell }) => {
+  test('the session from before signing up or in is worthless after it', async ({ rp, authenticator, username, worldPool, cell }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
-    const other = await OtherBrowser.open(devicePool, cell.environment);
+    const other = await OtherBrowser.open(worldPool, cell.environment);
     try {
       const beforeSignUp = await test.step('sign up with a passkey', () => cookiesWhenAnswering(rp, 'create', () => rp.register(username)));
       await test.step("another browser with the signed-in browser's cookies is signed in", async () => {

@@ -6,6 +6,7 @@ import { installAutofillHold } from './autofillHold';
 import { installPromptDismissal } from './promptDismissal';
 import { watchRpTrouble } from './rpTrouble';
 import { installWebAuthnRequestLog, type WebAuthnRequest } from './webauthnRequestLog';
+import { watchRpTime, type RpClock } from './rpClock';
 
 /**
  * One of the user's devices: a browser context and page that look like the environment's real
@@ -29,7 +30,14 @@ export interface Device {
   close(): Promise<void>;
 }
 
-export async function openDevice(browser: Browser, environment: Environment, capabilities: CapabilityProfile, rpOrigin: string): Promise<Device> {
+/** With a clock, the RP's page loads, requests and ceremonies on this device are timed on it. */
+export async function openDevice(
+  browser: Browser,
+  environment: Environment,
+  capabilities: CapabilityProfile,
+  rpOrigin: string,
+  clock?: RpClock,
+): Promise<Device> {
   const context = await browser.newContext({
     viewport: environment.viewport,
     isMobile: environment.mobile,
@@ -41,9 +49,10 @@ export async function openDevice(browser: Browser, environment: Environment, cap
   await installCapabilityProfile(context, capabilities);
   await installAutofillHold(context);
   // Before the dismissal: its wrapper runs first, so a prompt the scenario closes is never logged.
-  const requestLog = await installWebAuthnRequestLog(context);
+  const requestLog = await installWebAuthnRequestLog(context, clock);
   const dismissal = await installPromptDismissal(context);
   const trouble = watchRpTrouble(context, rpOrigin);
+  if (clock) watchRpTime(context, rpOrigin, clock);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await applyIdentity(cdp, environment);

@@ -1,6 +1,7 @@
 import type { Browser } from '@playwright/test';
 import type { CapabilityProfile, Environment } from '../matrix/schema';
 import { openDevice, type Device } from './device';
+import type { RpClock } from './rpClock';
 
 /**
  * Devices a worker keeps for worlds with more than one device: a new context and page cost more
@@ -14,6 +15,7 @@ export class DevicePool {
     private readonly browser: Browser,
     private readonly capabilities: Record<string, CapabilityProfile>,
     private readonly origin: string,
+    private readonly clock?: RpClock,
   ) {}
 
   async acquire(environment: Environment): Promise<Device> {
@@ -22,7 +24,7 @@ export class DevicePool {
       await reused.reset(this.origin);
       return reused;
     }
-    const device = await openDevice(this.browser, environment, this.capabilities[environment.id]!, this.origin);
+    const device = await openDevice(this.browser, environment, this.capabilities[environment.id]!, this.origin, this.clock);
     this.all.push(device);
     return device;
   }

@@ -1,5 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { pageScriptSource } from './pageScript';
+import type { RpClock } from './rpClock';
 
 const BINDING = '__passkeyMatrixWebAuthnLog';
 
@@ -48,15 +49,18 @@ function logScript(binding: string): void {
   CredentialsContainer.prototype.create = logged('create', CredentialsContainer.prototype.create);
 }
 
-export async function installWebAuthnRequestLog(context: BrowserContext): Promise<WebAuthnRequestLog> {
+/** With a clock, each request's span (from the call to its answer) counts as the RP's time: the ceremony. */
+export async function installWebAuthnRequestLog(context: BrowserContext, clock?: RpClock): Promise<WebAuthnRequestLog> {
   const requests = new Map<string, WebAuthnRequest>();
   await context.exposeBinding(BINDING, (_source, id: string, kind: WebAuthnRequest['kind'], outcome: WebAuthnRequest['outcome'], error: string | null) => {
     const known = requests.get(id);
     // Only a start opens an entry: an end that arrives after a clear belongs to the cell before.
     if (outcome === 'pending') {
       if (!known) requests.set(id, { kind, outcome, error });
+      clock?.start(id);
     } else if (known) {
       requests.set(id, { kind, outcome, error });
+      clock?.end(id);
     }
   });
   await context.addInitScript({ content: pageScriptSource(logScript, BINDING) });

@@ -2,7 +2,7 @@ import type { CompatReport } from './compatReport';
 
 /**
  * A report with what rightly differs between two runs of the same matrix taken out: when it was
- * made, how long each scenario took, and the port the fixture RP got for the run. Two runs of the
+ * made, how long each scenario and stage took, and the port the fixture RP got for the run. Two runs of the
  * same release must give equal comparable reports; anything else differing is non-determinism.
  */
 export function comparableReport(report: CompatReport): unknown {
@@ -10,7 +10,8 @@ export function comparableReport(report: CompatReport): unknown {
     ...report,
     generatedAt: 'any time',
     rp: { ...report.rp, url: report.rp.kind === 'fixture' ? 'the fixture RP on a free port' : report.rp.url },
-    cells: report.cells.map((cell) => ({ ...cell, scenarios: cell.scenarios.map((scenario) => ({ ...scenario, durationMs: 0 })) })),
+    cells: report.cells.map((cell) => ({ ...cell, scenarios: cell.scenarios.map((scenario) => ({ ...scenario, durationMs: 0, timing: null })) })),
+    stages: 'timings differ',
   };
 }
 

@@ -4,11 +4,12 @@ import { BrowserId, OsId, SupportStatus, SyncFlag } from '../matrix/schema';
 import { EmulatedEnvironment } from './emulatedEnvironment';
 import { BaselineDiff } from './baselineDiff';
 import { CellStatus } from './cellStatus';
+import { RunStages, ScenarioTiming } from './runTimings';
 
 export { CellStatus };
 
 /** Bumped on any change a reader of the JSON would notice; the JSON Schema file carries it too. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const ScenarioResult = z.strictObject({
   /** The scenario's id, as `--scenario` takes it: its file name in scenarios/ without `.spec.ts`. */
@@ -19,6 +20,8 @@ export const ScenarioResult = z.strictObject({
   /** Why, for anything but a pass: the failed expectation, the error, or the not-applicable reason. */
   reason: z.string().nullable(),
   durationMs: z.number().nonnegative(),
+  /** Where the test's time went: setup, the scenario, teardown, and how much of it was the RP's own work. */
+  timing: ScenarioTiming.nullable(),
   /** For a fail or an error: what to look at, as paths relative to the report folder. */
   evidence: z
     .strictObject({
@@ -86,6 +89,8 @@ export const CompatReport = z.strictObject({
     .nullable(),
   /** What changed since the baseline report given with `--baseline`; null without one. */
   baseline: BaselineDiff.nullable(),
+  /** How long each stage of the run took, so a slow one is visible. */
+  stages: RunStages,
 });
 export type CompatReport = z.infer<typeof CompatReport>;
 

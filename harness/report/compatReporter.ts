@@ -13,6 +13,7 @@ import {
   AUTHENTICATOR_TROUBLE_ANNOTATION,
   HARNESS_TROUBLE_ANNOTATION,
   SNAPSHOT_ANNOTATION,
+  TIMING_ANNOTATION,
 } from '../fixtures/annotations';
 import { selectSnapshot, type MatrixData } from '../matrix/load';
 import { snapshotDiff } from '../matrix/snapshotDiff';
@@ -24,6 +25,8 @@ import { cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_V
 import { diffWithBaseline, readBaseline } from './baselineDiff';
 import { renderCompatHtml } from './renderCompatHtml';
 import { EmulatedEnvironment } from './emulatedEnvironment';
+import { measureTest, runStages, type MeasuredTest } from './runTimings';
+import { RP_START_MS_VAR } from '../rp/globalSetup';
 
 interface Options {
   /** Folder the reports are written to; default `reports`. */
@@ -47,6 +50,7 @@ export default class CompatReporter implements Reporter {
   /** The previous release's compat-matrix.json to compare with (`--baseline` or BASELINE). */
   private readonly baselineFile: string | undefined;
   private readonly observed = new Map<string, Observed>();
+  private readonly measured = new Map<string, MeasuredTest>();
 
   constructor(options: Options = {}) {
     this.outputDir = options.outputDir ?? process.env.PM_REPORT_DIR ?? 'reports';
@@ -67,7 +71,11 @@ export default class CompatReporter implements Reporter {
     const find = (type: string) => annotations.find((a) => a.type === type)?.description;
     const cellId = find(CELL_ANNOTATION);
     if (!cellId) return; // unit and self tests are not cells
+    const timing = find(TIMING_ANNOTATION);
+    const measured = measureTest(result, timing ? (JSON.parse(timing) as { rpMs: number }).rpMs : null);
+    this.measured.set(test.id, measured);
     const scenario = toScenario(test, result, find(NOT_APPLICABLE_ANNOTATION), annotations);
+    scenario.timing = measured.timing;
     if (scenario.status === 'fail' || scenario.status === 'error') scenario.evidence = this.keepEvidence(test, result, cellId, scenario.scenario);
     this.observed.set(test.id, {
       cellId,
@@ -81,7 +89,7 @@ export default class CompatReporter implements Reporter {
 
   onEnd(_result: FullResult): void {
     if (this.observed.size === 0) return;
-    const report = this.buildReport();
+    const report = this.buildReport(Date.now());
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(path.join(this.outputDir, 'compat-matrix.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(this.outputDir, 'compat-matrix.html'), renderCompatHtml(report));
@@ -135,7 +143,7 @@ export default class CompatReporter implements Reporter {
     return [...seen.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   }
 
-  private buildReport(): CompatReport {
+  private buildReport(now: number): CompatReport {
     const { data } = runSettings();
     // The snapshot the cells ran under, as they recorded it: a merge of shards has no run settings of its own.
     const snapshotId = [...this.observed.values()].find((o) => o.snapshot)?.snapshot;
@@ -160,7 +168,17 @@ export default class CompatReporter implements Reporter {
       cells,
       snapshotChanges: changesSincePrevious(data, snapshot),
       baseline: this.baselineFile ? diffWithBaseline(this.baselineFile, readBaseline(this.baselineFile), cells) : null,
+      stages: this.stages(now),
     });
+  }
+
+  /** A merge of shards replays their tests: it knows their stages, not the shards' RP starts nor their endings. */
+  private stages(now: number): CompatReport['stages'] {
+    const tests = [...this.measured.values()];
+    const rpStart = process.env[RP_START_MS_VAR];
+    const lastEnd = Math.max(...tests.map((t) => t.startTime.getTime() + t.durationMs));
+    const merged = rpStart === undefined;
+    return runStages(tests, { rpStartMs: merged ? null : Number(rpStart), reportWritingMs: merged ? null : Math.max(0, now - lastEnd) });
   }
 }
 
@@ -170,7 +188,7 @@ function toScenario(
   notApplicable: string | undefined,
   annotations: { type: string; description?: string }[],
 ): ScenarioResult {
-  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, durationMs: result.duration, evidence: null };
+  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, durationMs: result.duration, timing: null, evidence: null };
   if (result.status === 'passed') return { ...base, status: 'pass', reason: null };
   if (result.status === 'skipped') {
     if (notApplicable) return { ...base, status: 'not-applicable', reason: notApplicable };

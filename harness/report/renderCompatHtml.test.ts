@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { renderCompatHtml } from './renderCompatHtml';
 import { readFileSync } from 'node:fs';
-import { cellStatus, COMPAT_SCHEMA_FILE, compatReportJsonSchema, countTotals, CompatReport, type CellResult } from './compatReport';
+import { cellStatus, COMPAT_SCHEMA_FILE, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult } from './compatReport';
 import { classifyFailure } from './classifyFailure';
 import { cellResultForTests } from './cellResultForTests';
 
@@ -11,7 +11,7 @@ const cell = cellResultForTests;
 
 function report(cells: CellResult[], baseline: CompatReport['baseline'] = null): CompatReport {
   return CompatReport.parse({
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     generatedAt: '2026-11-25T00:00:00.000Z',
     snapshot: { id: '2024-12', date: '2024-12-26', source: 'https://blog.agektmr.com/2024/12/passkeys-tips' },
     engine: 'chromium 156.0.8078.73',
@@ -23,6 +23,7 @@ function report(cells: CellResult[], baseline: CompatReport['baseline'] = null):
     cells,
     snapshotChanges: { since: '2024-12', changes: [{ cellKey: 'ios-chrome/google-password-manager', field: 'support', from: 'coming-soon', to: 'usable' }] },
     baseline,
+    stages: { rpStartMs: 300, browserStartMs: 250, deviceSetupMs: 200, cellSetupMs: 900, scenariosMs: 5000, cellTeardownMs: 40, betweenTestsMs: 80, reportWritingMs: 400, rpMs: 3000, overheadShare: 0.7 },
   });
 }
 
@@ -34,7 +35,7 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
         reason: hostile,
         provider: `x" onmouseover="alert(1)`,
         providerName: hostile,
-        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
+        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1, timing: null, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
       }),
     ], { file: hostile, generatedAt: hostile, regressed: [{ cell: hostile, scenario: hostile, name: hostile, from: 'pass', to: 'fail', reason: hostile }], recovered: [], appeared: [hostile], vanished: [] }),
   );
@@ -97,6 +98,7 @@ test('a failure links what the user saw, its trace and its page in the Playwrigh
             status: 'fail',
             reason: 'the RP named the wrong provider',
             durationMs: 5,
+            timing: null,
             evidence: {
               screenshots: [{ label: 'what the user saw', path: 'evidence/a/screen-1.png' }],
               trace: 'evidence/a/trace.zip',
@@ -154,11 +156,11 @@ test('in a browser, the filters show only what matches, and "all" shows everythi
 test('the JSON Schema in the repository is the one the report is checked against', () => {
   const kept = JSON.parse(readFileSync(COMPAT_SCHEMA_FILE, 'utf8')) as unknown;
   expect(kept, 'run npm run report:schema after changing harness/report/compatReport.ts').toEqual(compatReportJsonSchema());
-  expect(compatReportJsonSchema().title).toContain('schema version 2');
+  expect(compatReportJsonSchema().title).toContain('schema version 3');
 });
 
 test('a cell is an error before a fail before a pass', () => {
-  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, durationMs: 0, evidence: null });
+  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, durationMs: 0, timing: null, evidence: null });
   expect(cellStatus([s('pass'), s('fail')])).toBe('fail');
   expect(cellStatus([s('fail'), s('error'), s('pass')])).toBe('error');
   expect(cellStatus([s('pass'), s('not-applicable')])).toBe('pass');

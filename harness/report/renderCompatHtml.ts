@@ -203,6 +203,26 @@ ${[...byOs.entries()].map(([os, cells]) => osTable(os, cells)).join('\n')}
 ${cellList(report.cells)}
 ${snapshotSection(report)}
 ${environmentList(report)}
+${stagesSection(report.stages)}
 </main><script>${FILTER_SCRIPT}</script></body></html>
 `;
+}
+
+/** Where the run's time went, so a slow stage is visible; the same figures as the JSON's `stages`. */
+function stagesSection(stages: CompatReport['stages']): string {
+  const seconds = (ms: number | null) => (ms === null ? 'not measured here' : `${(ms / 1000).toFixed(1)} s`);
+  const rows: [string, number | null][] = [
+    ['Starting the RP', stages.rpStartMs],
+    ['Starting the browser', stages.browserStartMs],
+    ["Opening each environment's device", stages.deviceSetupMs],
+    ['Setting up each cell', stages.cellSetupMs],
+    ['The scenarios', stages.scenariosMs],
+    ['Tearing down each cell', stages.cellTeardownMs],
+    ['Between tests', stages.betweenTestsMs],
+    ['Writing the reports, shutting down', stages.reportWritingMs],
+  ];
+  const share = stages.overheadShare === null ? '' : ` Harness overhead: ${stages.overheadShare.toFixed(2)} of the RP's own time.`;
+  return `<section><h2>Run stages</h2><p>Of the tests' time, the RP's own page loads, requests and passkey ceremonies took ${e(seconds(stages.rpMs))}.${e(share)}</p><table><tbody>${rows
+    .map(([what, ms]) => `<tr><td>${e(what)}</td><td>${e(seconds(ms))}</td></tr>`)
+    .join('')}</tbody></table></section>`;
 }

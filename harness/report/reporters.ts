@@ -12,11 +12,12 @@ const ALLURE_REPORTER = fileURLToPath(new URL('./allureResults.ts', import.meta.
 export function reportersFor(reportDir: string, options: { console: string; blob: boolean }): ReporterDescription[] {
   return [
     [options.console],
-    [COMPAT_REPORTER, { outputDir: reportDir }],
     ['html', { outputFolder: `${reportDir}/playwright-report`, open: 'never' }],
     ['junit', { outputFile: `${reportDir}/junit.xml` }],
     [ALLURE_REPORTER, { resultsDir: `${reportDir}/allure-results` }],
     // A shard's events, for `playwright merge-reports` on the machine that gathers every shard.
     ...(options.blob ? [['blob', { outputDir: `${reportDir}/blob-report` }] as ReporterDescription] : []),
+    // Last: its report times the others' writing, and ends when every other report is written.
+    [COMPAT_REPORTER, { outputDir: reportDir }],
   ];
 }
