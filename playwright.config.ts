@@ -1,11 +1,24 @@
 import { defineConfig } from '@playwright/test';
-import { loadEnvironments } from './harness/matrix/load';
+import { runSettings } from './harness/fixtures/runSettings';
+import { cellTag } from './harness/fixtures/cellTag';
+import { notApplicablePairs } from './harness/matrix/notApplicableCells';
 import { reportersFor } from './harness/report/reporters';
 import { CHROMIUM_ARGS, findChromium, MISSING_BROWSER_MESSAGE } from './harness/browser/findChromium';
 
 /** Every report of a run goes here; `npm test` points its own runs elsewhere so reports/ stays the matrix's. */
 const reportDir = process.env.PM_REPORT_DIR ?? 'reports';
 const chromium = findChromium();
+const settings = runSettings();
+
+function notApplicableGrep(environment: (typeof settings.data.environments)[number]): RegExp | undefined {
+  const tags = notApplicablePairs(environment, settings.providers, settings.syncs, settings.snapshot).map(({ provider, sync }) => cellTag(provider.id, sync));
+  // A tag ends at a space or the end: @1password/synced must not leave out a longer tag that starts with it.
+  return tags.length ? new RegExp(`(?:${tags.map(escapeRegExp).join('|')})(?:\\s|$)`) : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 if (!chromium) console.error(MISSING_BROWSER_MESSAGE);
 
 export default defineConfig<{ environmentId: string }>({
@@ -32,11 +45,13 @@ export default defineConfig<{ environmentId: string }>({
   projects: [
     { name: 'unit', testDir: '.', testMatch: ['harness/**/*.test.ts', 'rp-fixture/**/*.test.ts'] },
     { name: 'e2e', testDir: 'harness/e2e', testMatch: '**/*.e2e.ts', timeout: 45 * 60_000 },
-    // Projects are environments: `--project=windows-edge` runs one.
-    ...loadEnvironments().map((environment) => ({
+    // Projects are environments: `--project=windows-edge` runs one. The cells the support data
+    // rules out there run no test (the report lists them, with the reason).
+    ...settings.data.environments.map((environment) => ({
       name: environment.id,
       testDir: 'scenarios',
       testMatch: '**/*.spec.ts',
+      grepInvert: notApplicableGrep(environment),
       use: { environmentId: environment.id },
     })),
   ],

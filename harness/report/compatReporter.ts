@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { expandCells, type Cell } from '../matrix/cell';
 import { runSettings } from '../fixtures/runSettings';
 import {
@@ -12,9 +12,13 @@ import {
   RP_TROUBLE_ANNOTATION,
   AUTHENTICATOR_TROUBLE_ANNOTATION,
   HARNESS_TROUBLE_ANNOTATION,
+  SCOPE_ANNOTATION,
   SNAPSHOT_ANNOTATION,
   TIMING_ANNOTATION,
 } from '../fixtures/annotations';
+import { filterFromEnv } from '../matrix/filter';
+import { SYNC_FLAGS } from '../matrix/cell';
+import type { SyncFlag } from '../matrix/schema';
 import { selectSnapshot, type MatrixData } from '../matrix/load';
 import { snapshotDiff } from '../matrix/snapshotDiff';
 import type { SupportSnapshot } from '../matrix/schema';
@@ -27,6 +31,7 @@ import { renderCompatHtml } from './renderCompatHtml';
 import { EmulatedEnvironment } from './emulatedEnvironment';
 import { measureTest, runStages, type MeasuredTest } from './runTimings';
 import { RP_START_MS_VAR } from '../rp/globalSetup';
+import { describeRp, type RpDescription } from '../rp/rpDescription';
 
 interface Options {
   /** Folder the reports are written to; default `reports`. */
@@ -37,6 +42,7 @@ interface Options {
 
 interface Observed {
   cellId: string;
+  scope?: string;
   snapshot?: string;
   scenario: ScenarioResult;
   engine?: string;
@@ -51,6 +57,11 @@ export default class CompatReporter implements Reporter {
   private readonly baselineFile: string | undefined;
   private readonly observed = new Map<string, Observed>();
   private readonly measured = new Map<string, MeasuredTest>();
+  /** Each scenario test the run declares, once: what a cell left out as not applicable lists. */
+  private scenarioTests: { scenario: string; name: string }[] = [];
+  /** The projects (environments) the run selected. */
+  private projects: string[] = [];
+  private listsLeftOut = true;
 
   constructor(options: Options = {}) {
     this.outputDir = options.outputDir ?? process.env.PM_REPORT_DIR ?? 'reports';
@@ -62,8 +73,19 @@ export default class CompatReporter implements Reporter {
   }
 
   /** A run's evidence folder holds that run's failures only. */
-  onBegin(): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     rmSync(path.join(this.outputDir, 'evidence'), { recursive: true, force: true });
+    const seen = new Map<string, { scenario: string; name: string }>();
+    for (const test of suite.allTests()) {
+      if (!test.tags.some((tag) => tag.includes('/'))) continue; // only forEveryCell's tests carry a cell tag
+      const scenario = path.basename(test.location.file, '.spec.ts');
+      seen.set(`${scenario}\n${test.title}`, { scenario, name: test.title });
+    }
+    this.scenarioTests = [...seen.values()];
+    const environments = new Set(runSettings().data.environments.map((e) => e.id));
+    this.projects = suite.suites.map((project) => project.title).filter((title) => environments.has(title));
+    // Every shard would list the same left-out cells: the first one does, and the merge.
+    this.listsLeftOut = (config.shard?.current ?? 1) === 1;
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -80,6 +102,7 @@ export default class CompatReporter implements Reporter {
     this.observed.set(test.id, {
       cellId,
       scenario,
+      scope: find(SCOPE_ANNOTATION),
       snapshot: find(SNAPSHOT_ANNOTATION),
       engine: find(ENGINE_ANNOTATION),
       rp: find(RP_ANNOTATION),
@@ -88,7 +111,8 @@ export default class CompatReporter implements Reporter {
   }
 
   onEnd(_result: FullResult): void {
-    if (this.observed.size === 0) return;
+    // Unit and self tests run no environment: no report. A matrix run (or shard) with no cell left to run still gets one.
+    if (this.observed.size === 0 && this.projects.length === 0) return;
     const report = this.buildReport(Date.now());
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(path.join(this.outputDir, 'compat-matrix.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -152,11 +176,14 @@ export default class CompatReporter implements Reporter {
     for (const { cellId, scenario } of this.observed.values()) {
       byCell.set(cellId, [...(byCell.get(cellId) ?? []), scenario]);
     }
+    const inScope = this.scope();
     const cells = expandCells(data.environments, data.providers, snapshot)
-      .filter((cell) => byCell.has(cell.id))
-      .map((cell) => toCellResult(cell, byCell.get(cell.id)!));
+      .filter((cell) => byCell.has(cell.id) || (cell.notApplicableReason !== null && inScope(cell)))
+      .map((cell) => toCellResult(cell, byCell.get(cell.id) ?? this.leftOut(cell)));
     const first = [...this.observed.values()];
-    const rp = JSON.parse(first.find((o) => o.rp)?.rp ?? '{}') as { url?: string; kind?: string; faults?: string; version?: string | null };
+    // A shard that ran no test still knows its RP: the global setup ran in this process.
+    const recorded = first.find((o) => o.rp)?.rp;
+    const rp = recorded ? (JSON.parse(recorded) as RpDescription) : describeRp();
     return CompatReport.parse({
       schemaVersion: SCHEMA_VERSION,
       generatedAt: new Date().toISOString(),
@@ -172,12 +199,33 @@ export default class CompatReporter implements Reporter {
     });
   }
 
+  /**
+   * Which cells the run covers: the environments that ran (and, for a run rather than a merge of
+   * shards, those it was asked for), times the providers and sync flags it was asked for.
+   */
+  private scope(): (cell: Cell) => boolean {
+    if (!this.listsLeftOut) return () => false;
+    const observed = [...this.observed.values()];
+    const asked = observed.find((o) => o.scope)?.scope;
+    const { providers, syncs } = asked ? (JSON.parse(asked) as { providers: string[]; syncs: SyncFlag[] }) : { providers: runSettings().providers.map((p) => p.id), syncs: [...SYNC_FLAGS] };
+    const environments = new Set([...observed.map((o) => o.cellId.split('/')[0]!), ...this.projects]);
+    // A run asked for by `--env` covers those environments even where the support data rules out every cell.
+    if (process.env[RP_START_MS_VAR] !== undefined) for (const id of filterFromEnv(process.env).environments) environments.add(id);
+    return (cell) => environments.has(cell.environment.id) && providers.includes(cell.provider.id) && syncs.includes(cell.sync);
+  }
+
+  /** A cell the run left out (the support data rules it out): each scenario not applicable, with the cell's reason. */
+  private leftOut(cell: Cell): ScenarioResult[] {
+    return this.scenarioTests.map(({ scenario, name }) => ({ scenario, name, status: 'not-applicable', reason: cell.notApplicableReason, durationMs: 0, timing: null, evidence: null }));
+  }
+
   /** A merge of shards replays their tests: it knows their stages, not the shards' RP starts nor their endings. */
   private stages(now: number): CompatReport['stages'] {
     const tests = [...this.measured.values()];
     const rpStart = process.env[RP_START_MS_VAR];
     const lastEnd = Math.max(...tests.map((t) => t.startTime.getTime() + t.durationMs));
     const merged = rpStart === undefined;
+    if (!tests.length) return runStages([], { rpStartMs: merged ? null : Number(rpStart), reportWritingMs: null });
     return runStages(tests, { rpStartMs: merged ? null : Number(rpStart), reportWritingMs: merged ? null : Math.max(0, now - lastEnd) });
   }
 }
