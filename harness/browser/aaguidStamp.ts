@@ -72,6 +72,9 @@ function stampScript(aaguidHex: string): void {
   };
 }
 
+/** The stamps installed through each CDP session, so a device reset can drop those nobody removed. */
+const installed = new WeakMap<CDPSession, Set<string>>();
+
 /** Installs the stamp for every document the page loads from now on; returns its remover. */
 export async function installAaguidStamp(cdp: CDPSession, aaguid: string): Promise<() => Promise<void>> {
   const hex = aaguid.replace(/-/g, '').toLowerCase();
@@ -80,9 +83,24 @@ export async function installAaguidStamp(cdp: CDPSession, aaguid: string): Promi
   const { identifier } = await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
     source: pageScriptSource(stampScript, hex),
   });
+  const stamps = installed.get(cdp) ?? new Set<string>();
+  installed.set(cdp, stamps.add(identifier));
   return async () => {
+    stamps.delete(identifier);
     await cdp.send('Page.removeScriptToEvaluateOnNewDocument', { identifier });
   };
+}
+
+/**
+ * Removes every stamp still installed through the session. A stamp left by an authenticator that
+ * was never removed runs first in each new document and would stamp the next authenticator's
+ * passkeys with its AAGUID.
+ */
+export async function removeAaguidStamps(cdp: CDPSession): Promise<void> {
+  const stamps = installed.get(cdp);
+  if (!stamps) return;
+  for (const identifier of stamps) await cdp.send('Page.removeScriptToEvaluateOnNewDocument', { identifier });
+  stamps.clear();
 }
 
 /** What happened to the AAGUID of the last passkey created in the page, if any. */

@@ -3,6 +3,7 @@ import type { CapabilityProfile, Environment } from '../matrix/schema';
 import { installCapabilityProfile } from './capabilityProfile';
 import { applyIdentity, hideUserAgentDataWhenAbsent } from './identity';
 import { installAutofillHold } from './autofillHold';
+import { removeAaguidStamps } from './aaguidStamp';
 import { installPromptDismissal } from './promptDismissal';
 import { watchRpTrouble } from './rpTrouble';
 import { installWebAuthnRequestLog, type WebAuthnRequest } from './webauthnRequestLog';
@@ -24,7 +25,7 @@ export interface Device {
   rpTrouble(): readonly string[];
   /** The modal passkey requests its pages made since its last reset (not those the scenario's person closed). */
   webauthnRequests(): readonly WebAuthnRequest[];
-  /** Back to a fresh state: no cookies, no site storage, no other pages, about:blank. */
+  /** Back to a fresh state: no cookies, no site storage, no other pages, no virtual authenticator, its own identity, about:blank. */
   reset(origin: string): Promise<void>;
   /** Closes it; nothing to close once the browser is gone (a crash), so that never throws. */
   close(): Promise<void>;
@@ -70,6 +71,11 @@ export async function openDevice(
       await page.goto('about:blank');
       await context.clearCookies();
       await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+      // Disabling removes every virtual authenticator, also one a scenario added and never removed; its AAGUID stamp goes too.
+      await cdp.send('WebAuthn.disable');
+      await removeAaguidStamps(cdp);
+      // A scenario may have overridden the identity through `cdp`; the next cell must get its own.
+      await applyIdentity(cdp, environment);
       trouble.clear();
       requestLog.clear();
     },
