@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { BrowserContext, Frame, Page, Request } from '@playwright/test';
 
 /**
  * How long the RP's own work kept a scenario waiting: the union of the spans during which a page
@@ -51,9 +51,11 @@ export function watchRpTime(context: BrowserContext, rpOrigin: string, clock: Rp
   context.on('request', (request) => {
     if (!fromRp(request)) return;
     clock.start(request);
-    const frame = request.frame();
-    // A page load lasts until its load event: the RP's scripts run as part of it.
-    if (request.isNavigationRequest() && frame.parentFrame() === null) loading.set(frame.page(), request);
+    if (!request.isNavigationRequest()) return;
+    // A page load lasts until its load event: the RP's scripts run as part of it. A popup's first
+    // request comes before its frame exists: it is timed as a request.
+    const frame = safeFrame(request);
+    if (frame && frame.parentFrame() === null) loading.set(frame.page(), request);
   });
   const answered = (request: Request) => {
     if (![...loading.values()].includes(request)) clock.end(request);
@@ -72,4 +74,12 @@ export function watchRpTime(context: BrowserContext, rpOrigin: string, clock: Rp
     });
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
+}
+
+function safeFrame(request: Request): Frame | null {
+  try {
+    return request.frame();
+  } catch {
+    return null;
+  }
 }
