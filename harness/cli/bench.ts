@@ -22,6 +22,7 @@ interface RunFigures {
   label: string;
   layout: BenchRun['layout'];
   environments: string[];
+  providers: string[] | 'all';
   scenarios: string[] | 'all';
   cells: number;
   cellScenarios: number;
@@ -36,7 +37,12 @@ interface RunFigures {
 }
 
 async function measure(run: BenchRun): Promise<RunFigures> {
-  const args = ['--env', run.environments.join(','), '--reporter', 'dot', ...(run.scenarios.length ? ['--scenario', run.scenarios.join(',')] : [])];
+  const args = [
+    '--env', run.environments.join(','),
+    '--reporter', 'dot',
+    ...(run.providers.length ? ['--provider', run.providers.join(',')] : []),
+    ...(run.scenarios.length ? ['--scenario', run.scenarios.join(',')] : []),
+  ];
   // The plain layout is Playwright's default: its default workers (half the cores) and a new context and page per test.
   if (run.layout === 'plain') args.push('--workers=50%');
   const started = performance.now();
@@ -52,6 +58,7 @@ async function measure(run: BenchRun): Promise<RunFigures> {
     label: run.label,
     layout: run.layout,
     environments: run.environments,
+    providers: run.providers.length ? run.providers : 'all',
     scenarios: run.scenarios.length ? run.scenarios : 'all',
     cells: report.cells.filter((c) => c.status !== 'not-applicable').length,
     cellScenarios: ran.length,
@@ -72,7 +79,8 @@ async function main(): Promise<number> {
   const plan = benchPlan(loadMatrixData().environments, quick);
   const figures: RunFigures[] = [];
   for (const run of plan.runs) {
-    console.log(`bench: ${run.label} (${run.environments.length} environments, ${run.scenarios.length ? run.scenarios.join(', ') : 'every scenario'}) ...`);
+    const providers = run.providers.length ? run.providers.join(', ') : 'every provider';
+    console.log(`bench: ${run.label} (${run.environments.length} environments, ${providers}, ${run.scenarios.length ? run.scenarios.join(', ') : 'every scenario'}) ...`);
     figures.push(await measure(run));
   }
   const byLabel = (label: string) => figures.find((f) => f.label === label)!;
