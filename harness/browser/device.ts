@@ -68,6 +68,9 @@ export async function openDevice(
     async reset(origin: string) {
       dismissal.clear();
       for (const other of context.pages()) if (other !== page) await other.close();
+      // A scenario that failed while it held or rewrote requests may have left its route behind.
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
       await page.goto('about:blank');
       await context.clearCookies();
       await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
