@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { runSettings } from './harness/fixtures/runSettings';
 import { cellTag } from './harness/fixtures/cellTag';
-import { notApplicablePairs } from './harness/matrix/notApplicableCells';
+import { notApplicableCells } from './harness/matrix/notApplicableCells';
 import { reportersFor } from './harness/report/reporters';
 import { CHROMIUM_ARGS, findChromium, MISSING_BROWSER_MESSAGE } from './harness/browser/findChromium';
 
@@ -11,7 +11,7 @@ const chromium = findChromium();
 const settings = runSettings();
 
 function notApplicableGrep(environment: (typeof settings.data.environments)[number]): RegExp | undefined {
-  const tags = notApplicablePairs(environment, settings.providers, settings.syncs, settings.snapshot).map(({ provider, sync }) => cellTag(provider.id, sync));
+  const tags = notApplicableCells(environment, settings.providers, settings.syncs, settings.snapshot).map((cell) => cellTag(cell.provider.id, cell.sync));
   // A tag ends at a space or the end: @1password/synced must not leave out a longer tag that starts with it.
   return tags.length ? new RegExp(`(?:${tags.map(escapeRegExp).join('|')})(?:\\s|$)`) : undefined;
 }

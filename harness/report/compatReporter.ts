@@ -17,8 +17,8 @@ import {
   TIMING_ANNOTATION,
 } from '../fixtures/annotations';
 import { filterFromEnv } from '../matrix/filter';
-import { SYNC_FLAGS } from '../matrix/cell';
-import type { SyncFlag } from '../matrix/schema';
+import { runScope, type RunScope } from '../fixtures/runSettings';
+import { isCellTag } from '../fixtures/cellTag';
 import { selectSnapshot, type MatrixData } from '../matrix/load';
 import { snapshotDiff } from '../matrix/snapshotDiff';
 import type { SupportSnapshot } from '../matrix/schema';
@@ -77,7 +77,7 @@ export default class CompatReporter implements Reporter {
     rmSync(path.join(this.outputDir, 'evidence'), { recursive: true, force: true });
     const seen = new Map<string, { scenario: string; name: string }>();
     for (const test of suite.allTests()) {
-      if (!test.tags.some((tag) => tag.includes('/'))) continue; // only forEveryCell's tests carry a cell tag
+      if (!test.tags.some(isCellTag)) continue;
       const scenario = path.basename(test.location.file, '.spec.ts');
       seen.set(`${scenario}\n${test.title}`, { scenario, name: test.title });
     }
@@ -207,7 +207,8 @@ export default class CompatReporter implements Reporter {
     if (!this.listsLeftOut) return () => false;
     const observed = [...this.observed.values()];
     const asked = observed.find((o) => o.scope)?.scope;
-    const { providers, syncs } = asked ? (JSON.parse(asked) as { providers: string[]; syncs: SyncFlag[] }) : { providers: runSettings().providers.map((p) => p.id), syncs: [...SYNC_FLAGS] };
+    // A run that ran no test still has its own settings: the scope is this process's.
+    const { providers, syncs } = asked ? (JSON.parse(asked) as RunScope) : runScope();
     const environments = new Set([...observed.map((o) => o.cellId.split('/')[0]!), ...this.projects]);
     // A run asked for by `--env` covers those environments even where the support data rules out every cell.
     if (process.env[RP_START_MS_VAR] !== undefined) for (const id of filterFromEnv(process.env).environments) environments.add(id);
