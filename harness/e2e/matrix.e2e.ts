@@ -139,6 +139,19 @@ test('compared with the last release: an injected regression is named and fails 
   expect(bad.output).toMatch(/--baseline \/ BASELINE: Baseline .*no-such-report.json: cannot be read \(ENOENT\); give the compat-matrix.json of an earlier run/);
 });
 
+test('cells the support data rules out are listed with the reason, even when no cell is left to run', async () => {
+  const run = await runMatrix(['--env', 'windows-edge', '--provider', 'google-password-manager', '--scenario', 'register-and-sign-in', NO_TRACES], 2 * 60_000);
+  expect(run.exitCode, run.output.slice(-2000)).toBe(0);
+  const expected = allCells.filter((c) => c.environment.id === 'windows-edge' && c.provider.id === 'google-password-manager');
+  expect(expected.every((c) => c.notApplicableReason !== null)).toBe(true);
+  expect(run.report!.cells.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+  for (const cell of run.report!.cells) {
+    expect(cell.status).toBe('not-applicable');
+    expect(cell.scenarios.map((s) => [s.scenario, s.status])).toEqual([['register-and-sign-in', 'not-applicable']]);
+    expect(cell.reason).toMatch(/Google Password Manager is not usable in Edge on Windows/);
+  }
+});
+
 test('a run split over two shards merges into the reports one run writes', async () => {
   const envs = ['windows-edge', 'android-chrome'];
   const providers = ['windows-hello', '1password'];

@@ -16,7 +16,7 @@ import {
   SNAPSHOT_ANNOTATION,
   TIMING_ANNOTATION,
 } from '../fixtures/annotations';
-import { filterFromEnv } from '../matrix/filter';
+import { filterFromEnv, scenarioIds } from '../matrix/filter';
 import { runScope, type RunScope } from '../fixtures/runSettings';
 import { isCellTag } from '../fixtures/cellTag';
 import { selectSnapshot, type MatrixData } from '../matrix/load';
@@ -112,7 +112,7 @@ export default class CompatReporter implements Reporter {
 
   onEnd(_result: FullResult): void {
     // Unit and self tests run no environment: no report. A matrix run (or shard) with no cell left to run still gets one.
-    if (this.observed.size === 0 && this.projects.length === 0) return;
+    if (this.observed.size === 0 && this.environmentsInScope().size === 0) return;
     const report = this.buildReport(Date.now());
     mkdirSync(this.outputDir, { recursive: true });
     writeFileSync(path.join(this.outputDir, 'compat-matrix.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -209,15 +209,24 @@ export default class CompatReporter implements Reporter {
     const asked = observed.find((o) => o.scope)?.scope;
     // A run that ran no test still has its own settings: the scope is this process's.
     const { providers, syncs } = asked ? (JSON.parse(asked) as RunScope) : runScope();
-    const environments = new Set([...observed.map((o) => o.cellId.split('/')[0]!), ...this.projects]);
-    // A run asked for by `--env` covers those environments even where the support data rules out every cell.
-    if (process.env[RP_START_MS_VAR] !== undefined) for (const id of filterFromEnv(process.env).environments) environments.add(id);
+    const environments = this.environmentsInScope();
     return (cell) => environments.has(cell.environment.id) && providers.includes(cell.provider.id) && syncs.includes(cell.sync);
   }
 
-  /** A cell the run left out (the support data rules it out): each scenario not applicable, with the cell's reason. */
+  /** The environments that ran, those the run selected, and (for a run, not a merge) those asked for with `--env`, even where every cell is ruled out. */
+  private environmentsInScope(): Set<string> {
+    const environments = new Set([...[...this.observed.values()].map((o) => o.cellId.split('/')[0]!), ...this.projects]);
+    if (process.env[RP_START_MS_VAR] !== undefined) for (const id of filterFromEnv(process.env).environments) environments.add(id);
+    return environments;
+  }
+
+  /**
+   * A cell the run left out (the support data rules it out): each scenario not applicable, with the
+   * cell's reason. With no test left in the whole run, the scenarios asked for stand in, by their ids.
+   */
   private leftOut(cell: Cell): ScenarioResult[] {
-    return this.scenarioTests.map(({ scenario, name }) => ({ scenario, name, status: 'not-applicable', reason: cell.notApplicableReason, durationMs: 0, timing: null, evidence: null }));
+    const scenarios = this.scenarioTests.length ? this.scenarioTests : scenarioIdsAsked().map((id) => ({ scenario: id, name: id }));
+    return scenarios.map(({ scenario, name }) => ({ scenario, name, status: 'not-applicable', reason: cell.notApplicableReason, durationMs: 0, timing: null, evidence: null }));
   }
 
   /** A merge of shards replays their tests: it knows their stages, not the shards' RP starts nor their endings. */
@@ -285,4 +294,10 @@ function toCellResult(cell: Cell, scenarios: ScenarioResult[]): CellResult {
     reason,
     scenarios: sorted,
   };
+}
+
+/** The scenarios a run was asked for (`--scenario`), else every file in scenarios/. */
+function scenarioIdsAsked(): string[] {
+  const asked = filterFromEnv(process.env).scenarios;
+  return asked.length ? asked : scenarioIds();
 }
