@@ -50,7 +50,7 @@ export interface MeasuredTest {
   timing: ScenarioTiming;
 }
 
-const WORKER_FIXTURES = { browser: 'Fixture "browser"', devices: ['Fixture "device"', 'Fixture "devicePool"'] };
+const WORKER_FIXTURES = { browser: 'Fixture "browser"', devices: ['Fixture "keptDevice"', 'Fixture "device"', 'Fixture "devicePool"'] };
 
 export function measureTest(result: TestResult, rpMs: number | null): MeasuredTest {
   const hook = (title: string) => result.steps.find((s) => s.category === 'hook' && s.title === title);
