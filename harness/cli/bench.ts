@@ -14,6 +14,7 @@ import { benchPlan, type BenchRun } from '../bench/benchPlan';
 import { watchPeakMemory } from '../bench/processTreeMemory';
 import { startMatrix } from './runMatrix';
 import { findChromium } from '../browser/findChromium';
+import type { RunStages } from '../report/runTimings';
 
 const RUN_TIMEOUT_MS = 3 * 60 * 60_000;
 const MIB = 1024 * 1024;
@@ -32,7 +33,7 @@ interface RunFigures {
   medianMsPerCellScenario: number;
   overheadShare: number | null;
   peakRssMiB: number;
-  stages: unknown;
+  stages: RunStages;
   exitCode: number;
 }
 
