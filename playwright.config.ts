@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { runSettings } from './harness/fixtures/runSettings';
 import { cellTag } from './harness/fixtures/cellTag';
 import { notApplicableCells } from './harness/matrix/notApplicableCells';
+import { cellsCheckedElsewhere, ONCE_PER, type CheckedOnce } from './harness/matrix/checkedOnce';
+import type { Cell } from './harness/matrix/cell';
 import { reportersFor } from './harness/report/reporters';
 import { CHROMIUM_ARGS, findChromium, MISSING_BROWSER_MESSAGE } from './harness/browser/findChromium';
 
@@ -10,10 +13,28 @@ const reportDir = process.env.PM_REPORT_DIR ?? 'reports';
 const chromium = findChromium();
 const settings = runSettings();
 
-function notApplicableGrep(environment: (typeof settings.data.environments)[number]): RegExp | undefined {
-  const tags = notApplicableCells(environment, settings.providers, settings.syncs, settings.snapshot).map((cell) => cellTag(cell.provider.id, cell.sync));
-  // A tag ends at a space or the end: @1password/synced must not leave out a longer tag that starts with it.
-  return tags.length ? new RegExp(`(?:${tags.map(escapeRegExp).join('|')})(?:\\s|$)`) : undefined;
+/** A tag ends at a space or the end: @1password/synced must not match a longer tag that starts with it. */
+function anyTag(tags: string[]): string {
+  return `(?:${tags.map(escapeRegExp).join('|')})(?:\\s|$)`;
+}
+
+/**
+ * The tests an environment's project leaves out: those of its cells the support data rules out, and
+ * in every other cell, the checks that run once per environment (or sync state) in another cell.
+ */
+function leftOutGrep(environment: (typeof settings.data.environments)[number]): RegExp[] | undefined {
+  const { providers, syncs, snapshot } = settings;
+  const tagsOf = (cells: Cell[]) => cells.map((cell) => cellTag(cell.provider.id, cell.sync));
+  const grep: RegExp[] = [];
+  const ruledOut = tagsOf(notApplicableCells(environment, providers, syncs, snapshot));
+  if (ruledOut.length) grep.push(new RegExp(anyTag(ruledOut)));
+  // The plain layout is the hand-written suite the benchmark compares with: every test in every cell.
+  const scopes = settings.layout === 'plain' ? [] : (Object.keys(ONCE_PER) as CheckedOnce[]);
+  for (const scope of scopes) {
+    const elsewhere = tagsOf(cellsCheckedElsewhere(environment, scope, providers, syncs, snapshot));
+    if (elsewhere.length) grep.push(new RegExp(`^(?=.*${anyTag(elsewhere)})(?=.*${anyTag([ONCE_PER[scope]])})`));
+  }
+  return grep.length ? grep : undefined;
 }
 
 function escapeRegExp(text: string): string {
@@ -29,7 +50,8 @@ export default defineConfig<{ environmentId: string }>({
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  outputDir: 'test-results',
+  // Beside a run's own reports when they go elsewhere: a unit run next to a matrix run must not delete its traces.
+  outputDir: process.env.PM_REPORT_DIR ? path.join(reportDir, 'test-results') : 'test-results',
   reporter: reportersFor(reportDir, {
     console: process.env.PM_CONSOLE_REPORTER || (process.env.CI ? 'dot' : 'list'),
     blob: process.env.PM_BLOB_REPORT === '1',
@@ -51,7 +73,7 @@ export default defineConfig<{ environmentId: string }>({
       name: environment.id,
       testDir: 'scenarios',
       testMatch: '**/*.spec.ts',
-      grepInvert: notApplicableGrep(environment),
+      grepInvert: leftOutGrep(environment),
       use: { environmentId: environment.id },
     })),
   ],

@@ -85,8 +85,10 @@ test.describe('sign-in help', () => {
     expect(page.text).toContain('<a id="use-password" href="/signin/password?username=pat">');
     expect(page.text).not.toContain('id="use-email-link"');
     expect(page.text).toContain('id="help-retry"');
-    expect(page.text).toContain('<script src="/static/waysIn.js" defer></script>');
-    expect((await open(client, '/static/waysIn.js')).text).toContain("hints: ['hybrid']");
+    const script = /<script src="(\/static\/waysIn\.js\?v=[0-9a-f]{12})" defer><\/script>/.exec(page.text)?.[1];
+    expect(script, 'the page loads its versioned script').toBeDefined();
+    const served = await open(client, script!);
+    expect(served.text).toContain("hints: ['hybrid']");
   });
 
   test('a passkey-only account is told that recovery goes through support, which has its page', async () => {

@@ -1,11 +1,12 @@
 // A way in besides passkeys is only as safe as its weakest check. Someone who has the password but
 // not the user's phone types a wrong authenticator-app code: the RP must refuse; the user's own
 // code still gets in.
+import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
 
 forEveryCell(() => {
-  test('the right password with a wrong second-factor code does not get in', async ({ world, username }) => {
+  test('the right password with a wrong second-factor code does not get in', { tag: ONCE_PER.environment }, async ({ world, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     const here = user.on('here');
     const signedUp = await here.signUpWithoutPasskey(username);

@@ -4,6 +4,7 @@
 // headers would let through). The harness learns the request from the RP's own page (held on its
 // way while the forgeries are tried), so any RP's form or API is forged as its page sends it.
 import type { Page } from '@playwright/test';
+import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import type { Rp } from '../harness/rp/boundRp';
 import { CrossSitePage } from '../harness/security/crossSitePage';
@@ -50,7 +51,7 @@ function tokenTakenOut(request: CapturedRequest): CapturedRequest | null {
 }
 
 forEveryCell(() => {
-  test('another site cannot delete a passkey, nor can a request without the page\'s token', async ({ rp, authenticator, username, page }) => {
+  test('another site cannot delete a passkey, nor can a request without the page\'s token', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     await test.step('register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
@@ -87,7 +88,7 @@ forEveryCell(() => {
     });
   });
 
-  test('another site cannot rename a passkey, nor can a request without the page\'s token', async ({ rp, authenticator, username, page }) => {
+  test('another site cannot rename a passkey, nor can a request without the page\'s token', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     await test.step('register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();

@@ -3,6 +3,7 @@
 // passkey, a copied key, a client that skips the fingerprint. The RP must let none of them in.
 // The harness makes them from the passkey's own key and puts each in place of the browser's answer
 // inside the RP's own sign-in flow, so any RP is reached the way its pages reach it.
+import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
 import type { Rp } from '../harness/rp/boundRp';
@@ -32,7 +33,7 @@ function notRequired(rp: Rp, asked: UserVerificationAsked): string {
 }
 
 forEveryCell(() => {
-  test('an answer made on another site, replayed, or from another account gets nobody in', async ({ rp, authenticator, username, page, cell }) => {
+  test('an answer made on another site, replayed, or from another account gets nobody in', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page, cell }) => {
     const probe = new SignInProbe(rp, authenticator, notApplicable);
     await test.step('register a passkey and sign out', async () => {
       await rp.register(username);
@@ -74,7 +75,7 @@ forEveryCell(() => {
     });
   });
 
-  test("a device-bound passkey whose counter went back (a copy of the key) is refused", async ({ rp, authenticator, username, cell }) => {
+  test("a device-bound passkey whose counter went back (a copy of the key) is refused", { tag: ONCE_PER['environment-and-sync'] }, async ({ rp, authenticator, username, cell }) => {
     if (cell.sync !== 'device-bound') {
       notApplicable('only a device-bound passkey (BE=0) is judged by its signature counter: one that may sync is copied to each device on purpose, and providers send 0 for it');
     }
@@ -99,7 +100,7 @@ forEveryCell(() => {
     });
   });
 
-  test('where user verification is required, an answer without it gets nobody in', async ({ rp, authenticator, username, cell }) => {
+  test('where user verification is required, an answer without it gets nobody in', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, cell }) => {
     const seen = userVerificationSeen(cell.id);
     if (seen !== undefined && seen !== 'required') notApplicable(notRequired(rp, seen));
     const probe = new SignInProbe(rp, authenticator, notApplicable);

@@ -3,14 +3,14 @@
 // passkeys, and the user still signs in. The endpoints are the ones the RP's own pages used (found by
 // shape: an answer carrying a challenge, a body carrying a PublicKeyCredential), and each malformed
 // body goes with the page's own cookies and headers (its CSRF token), so it reaches the endpoint's code.
+// The provider and sync state do not reach how the RP reads requests: it runs once per environment.
+import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { runSettings } from '../harness/fixtures/runSettings';
 import { RpStepError } from '../harness/rp/adapter';
 import type { Rp } from '../harness/rp/boundRp';
 import { withValueAt } from '../harness/security/answerInBody';
 import { interceptAnswer } from '../harness/security/answerInterception';
 import { malformedBodies } from '../harness/security/malformedBodies';
-import { malformedBodiesCell } from '../harness/security/malformedBodiesCell';
 import { endpointName, sendMalformed } from '../harness/security/malformedRun';
 import { contentType } from '../harness/security/forgedRequest';
 import { badlySigned, SignInProbe } from '../harness/security/signInProbe';
@@ -27,12 +27,7 @@ async function passkeyIds(rp: Rp): Promise<string[] | null> {
 }
 
 forEveryCell(() => {
-  test('malformed bodies on every WebAuthn endpoint: only 4xx, and nothing changes', async ({ rp, authenticator, username, cell }) => {
-    const { providers, syncs, snapshot } = runSettings();
-    const runsIn = malformedBodiesCell(cell.environment, providers, syncs, snapshot);
-    if (runsIn?.id !== cell.id) {
-      notApplicable(`the malformed bodies test how ${rp.adapter.name} reads requests, which the provider and sync state do not reach: they are sent once per environment, in ${runsIn?.id ?? 'its first cell'}`);
-    }
+  test('malformed bodies on every WebAuthn endpoint: only 4xx, and nothing changes', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username }) => {
     await test.step('register a passkey and sign out', async () => {
       await rp.register(username);
     });

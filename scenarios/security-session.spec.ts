@@ -3,6 +3,7 @@
 // afterwards. Signing up or in must give the session a new id. The harness takes the cookies the
 // browser held at the moment it sent its passkey answer, and tries them in another browser.
 import type { Cookie } from '@playwright/test';
+import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { interceptAnswer } from '../harness/security/answerInterception';
 import type { Ceremony } from '../harness/security/answerInBody';
@@ -29,7 +30,7 @@ async function cookiesWhenAnswering(rp: Rp, ceremony: Ceremony, step: () => Prom
 }
 
 forEveryCell(() => {
-  test('the session from before signing up or in is worthless after it', async ({ rp, authenticator, username, worldPool, cell }) => {
+  test('the session from before signing up or in is worthless after it', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, worldPool, cell }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     const other = await OtherBrowser.open(worldPool, cell.environment);
     try {

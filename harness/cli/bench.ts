@@ -26,10 +26,14 @@ interface RunFigures {
   providers: string[] | 'all';
   scenarios: string[] | 'all';
   cells: number;
+  /** Verdicts: scenario x cell, those taken from a check run once per environment included. */
   cellScenarios: number;
+  /** Tests that ran: a check run once per environment is one test for all the cells it stands for. */
+  tests: number;
   wallSeconds: number;
   /** Wall time per cell-scenario: flat across the fractions when cost grows linearly with cells. */
   wallMsPerCellScenario: number;
+  /** The median test's duration. */
   medianMsPerCellScenario: number;
   overheadShare: number | null;
   peakRssMiB: number;
@@ -54,7 +58,9 @@ async function measure(run: BenchRun): Promise<RunFigures> {
   const report = done.report;
   if (!report) throw new Error(`${run.label}: the run wrote no report (exit ${done.exitCode}):\n${done.output.slice(-2000)}`);
   const ran = report.cells.flatMap((cell) => cell.scenarios).filter((s) => s.status !== 'not-applicable' && s.status !== 'skipped');
-  const durations = ran.map((s) => s.durationMs).sort((a, b) => a - b);
+  // A verdict taken from the cell that ran a check once for its environment took no test of its own.
+  const tested = ran.filter((s) => s.checkedIn === null);
+  const durations = tested.map((s) => s.durationMs).sort((a, b) => a - b);
   return {
     label: run.label,
     layout: run.layout,
@@ -63,6 +69,7 @@ async function measure(run: BenchRun): Promise<RunFigures> {
     scenarios: run.scenarios.length ? run.scenarios : 'all',
     cells: report.cells.filter((c) => c.status !== 'not-applicable').length,
     cellScenarios: ran.length,
+    tests: tested.length,
     wallSeconds: round(wallSeconds, 1),
     wallMsPerCellScenario: ran.length ? Math.round((wallSeconds * 1000) / ran.length) : 0,
     medianMsPerCellScenario: durations.length ? durations[durations.length >> 1]! : 0,
@@ -113,11 +120,12 @@ async function main(): Promise<number> {
 }
 
 function printTable(figures: RunFigures[], comparison: { plain: string; reuse: string }, ratio: number): void {
-  const header = ['run', 'cells', 'cell-scenarios', 'wall s', 'wall ms/cs', 'median ms/cs', 'overhead', 'peak RSS MiB', 'ratio vs plain'];
+  const header = ['run', 'cells', 'cell-scenarios', 'tests', 'wall s', 'wall ms/cs', 'median ms/cs', 'overhead', 'peak RSS MiB', 'ratio vs plain'];
   const rows = figures.map((f) => [
     f.label,
     String(f.cells),
     String(f.cellScenarios),
+    String(f.tests),
     f.wallSeconds.toFixed(1),
     String(f.wallMsPerCellScenario),
     String(f.medianMsPerCellScenario),
@@ -129,7 +137,7 @@ function printTable(figures: RunFigures[], comparison: { plain: string; reuse: s
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
-  console.log('cs: cell-scenario (one scenario in one cell). overhead: the harness\'s time in and between tests over the RP\'s own time (goal: at most 0.5).');
+  console.log('cs: cell-scenario (one scenario in one cell); tests: those run (a check the provider does not change runs once per environment). median: of the tests. overhead: the harness\'s time in and between tests over the RP\'s own time (goal: at most 0.5).');
 }
 
 function machine() {

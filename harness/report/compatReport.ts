@@ -9,7 +9,7 @@ import { RunStages, ScenarioTiming } from './runTimings';
 export { CellStatus };
 
 /** Bumped on any change a reader of the JSON would notice; the JSON Schema file carries it too. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const ScenarioResult = z.strictObject({
   /** The scenario's id, as `--scenario` takes it: its file name in scenarios/ without `.spec.ts`. */
@@ -22,6 +22,11 @@ export const ScenarioResult = z.strictObject({
   durationMs: z.number().nonnegative(),
   /** Where the test's time went: setup, the scenario, teardown, and how much of it was the RP's own work. */
   timing: ScenarioTiming.nullable(),
+  /**
+   * For a check the provider does not change, run once per environment (or sync state): the cell that
+   * ran it, whose verdict (and evidence) this is. null when this cell ran it.
+   */
+  checkedIn: z.string().nullable(),
   /** For a fail or an error: what to look at, as paths relative to the report folder. */
   evidence: z
     .strictObject({

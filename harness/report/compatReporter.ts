@@ -19,6 +19,7 @@ import {
 import { filterFromEnv, scenarioIds } from '../matrix/filter';
 import { runScope, type RunScope } from '../fixtures/runSettings';
 import { isCellTag } from '../fixtures/cellTag';
+import { cellsTakingVerdict, checkedOnce, type CheckedOnce } from '../matrix/checkedOnce';
 import { selectSnapshot, type MatrixData } from '../matrix/load';
 import { snapshotDiff } from '../matrix/snapshotDiff';
 import type { SupportSnapshot } from '../matrix/schema';
@@ -42,6 +43,8 @@ interface Options {
 
 interface Observed {
   cellId: string;
+  /** A check run once per environment (or sync state): other cells take its verdict. */
+  checkedOnce: CheckedOnce | null;
   scope?: string;
   snapshot?: string;
   scenario: ScenarioResult;
@@ -101,6 +104,7 @@ export default class CompatReporter implements Reporter {
     if (scenario.status === 'fail' || scenario.status === 'error') scenario.evidence = this.keepEvidence(test, result, cellId, scenario.scenario);
     this.observed.set(test.id, {
       cellId,
+      checkedOnce: checkedOnce(test.tags),
       scenario,
       scope: find(SCOPE_ANNOTATION),
       snapshot: find(SNAPSHOT_ANNOTATION),
@@ -173,8 +177,11 @@ export default class CompatReporter implements Reporter {
     const snapshotId = [...this.observed.values()].find((o) => o.snapshot)?.snapshot;
     const snapshot = snapshotId ? selectSnapshot(data, snapshotId) : runSettings().snapshot;
     const byCell = new Map<string, ScenarioResult[]>();
-    for (const { cellId, scenario } of this.observed.values()) {
-      byCell.set(cellId, [...(byCell.get(cellId) ?? []), scenario]);
+    const add = (cellId: string, scenario: ScenarioResult) => byCell.set(cellId, [...(byCell.get(cellId) ?? []), scenario]);
+    for (const { cellId, scenario } of this.observed.values()) add(cellId, scenario);
+    for (const { cellId, scenario } of this.verdictsTaken(data, snapshot)) {
+      const own = byCell.get(cellId)?.some((s) => s.scenario === scenario.scenario && s.name === scenario.name);
+      if (!own) add(cellId, scenario);
     }
     const inScope = this.scope();
     const cells = expandCells(data.environments, data.providers, snapshot)
@@ -196,6 +203,24 @@ export default class CompatReporter implements Reporter {
       snapshotChanges: changesSincePrevious(data, snapshot),
       baseline: this.baselineFile ? diffWithBaseline(this.baselineFile, readBaseline(this.baselineFile), cells) : null,
       stages: this.stages(now),
+    });
+  }
+
+  /**
+   * The verdicts of the checks run once per environment (or sync state), for every other cell of the
+   * run's selection they stand for: each names the cell that ran it and keeps its evidence.
+   */
+  private verdictsTaken(data: MatrixData, snapshot: SupportSnapshot): { cellId: string; scenario: ScenarioResult }[] {
+    const cells = new Map(expandCells(data.environments, data.providers, snapshot).map((cell) => [cell.id, cell]));
+    return [...this.observed.values()].flatMap((o) => {
+      const checking = cells.get(o.cellId);
+      if (!o.checkedOnce || !checking) return [];
+      const { providers, syncs } = o.scope ? (JSON.parse(o.scope) as RunScope) : runScope();
+      const selected = data.providers.filter((p) => providers.includes(p.id));
+      return cellsTakingVerdict(checking, o.checkedOnce, selected, syncs, snapshot).map((cell) => ({
+        cellId: cell.id,
+        scenario: { ...o.scenario, durationMs: 0, timing: null, checkedIn: o.cellId },
+      }));
     });
   }
 
@@ -226,7 +251,7 @@ export default class CompatReporter implements Reporter {
    */
   private leftOut(cell: Cell): ScenarioResult[] {
     const scenarios = this.scenarioTests.length ? this.scenarioTests : scenarioIdsAsked().map((id) => ({ scenario: id, name: id }));
-    return scenarios.map(({ scenario, name }) => ({ scenario, name, status: 'not-applicable', reason: cell.notApplicableReason, durationMs: 0, timing: null, evidence: null }));
+    return scenarios.map(({ scenario, name }) => ({ scenario, name, status: 'not-applicable', reason: cell.notApplicableReason, durationMs: 0, timing: null, checkedIn: null, evidence: null }));
   }
 
   /** A merge of shards replays their tests: it knows their stages, not the shards' RP starts nor their endings. */
@@ -246,7 +271,7 @@ function toScenario(
   notApplicable: string | undefined,
   annotations: { type: string; description?: string }[],
 ): ScenarioResult {
-  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, durationMs: result.duration, timing: null, evidence: null };
+  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, durationMs: result.duration, timing: null, checkedIn: null, evidence: null };
   if (result.status === 'passed') return { ...base, status: 'pass', reason: null };
   if (result.status === 'skipped') {
     if (notApplicable) return { ...base, status: 'not-applicable', reason: notApplicable };

@@ -35,7 +35,7 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
         reason: hostile,
         provider: `x" onmouseover="alert(1)`,
         providerName: hostile,
-        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1, timing: null, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
+        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1, timing: null, checkedIn: hostile, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
       }),
     ], { file: hostile, generatedAt: hostile, regressed: [{ cell: hostile, scenario: hostile, name: hostile, from: 'pass', to: 'fail', reason: hostile }], recovered: [], appeared: [hostile], vanished: [] }),
   );
@@ -99,6 +99,7 @@ test('a failure links what the user saw, its trace and its page in the Playwrigh
             reason: 'the RP named the wrong provider',
             durationMs: 5,
             timing: null,
+            checkedIn: null,
             evidence: {
               screenshots: [{ label: 'what the user saw', path: 'evidence/a/screen-1.png' }],
               trace: 'evidence/a/trace.zip',
@@ -156,11 +157,11 @@ test('in a browser, the filters show only what matches, and "all" shows everythi
 test('the JSON Schema in the repository is the one the report is checked against', () => {
   const kept = JSON.parse(readFileSync(COMPAT_SCHEMA_FILE, 'utf8')) as unknown;
   expect(kept, 'run npm run report:schema after changing harness/report/compatReport.ts').toEqual(compatReportJsonSchema());
-  expect(compatReportJsonSchema().title).toContain('schema version 3');
+  expect(compatReportJsonSchema().title).toContain('schema version 4');
 });
 
 test('a cell is an error before a fail before a pass', () => {
-  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, durationMs: 0, timing: null, evidence: null });
+  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, durationMs: 0, timing: null, checkedIn: null, evidence: null });
   expect(cellStatus([s('pass'), s('fail')])).toBe('fail');
   expect(cellStatus([s('fail'), s('error'), s('pass')])).toBe('error');
   expect(cellStatus([s('pass'), s('not-applicable')])).toBe('pass');
@@ -176,4 +177,15 @@ test('a failed expectation or an RP refusal is a verdict; a timeout is an error'
   expect(classifyFailure([{ message: 'Test timeout of 30000ms exceeded.' }]).status).toBe('error');
   expect(classifyFailure([{ message: 'Error: page.goto: net::ERR_CONNECTION_REFUSED' }]).status).toBe('error');
   expect(classifyFailure([{ message: '\u001b[31mError: expect(x)\u001b[39m\n    at foo (a.ts:1:1)' }]).reason).toBe('Error: expect(x)');
+});
+
+test('a verdict taken from the cell that ran a check once for the environment links that cell', () => {
+  const html = renderCompatHtml(
+    report([
+      cell({
+        scenarios: [{ scenario: 'security-csrf', name: 'another site cannot delete a passkey', status: 'pass', reason: null, durationMs: 0, timing: null, checkedIn: 'windows-edge/windows-hello/device-bound', evidence: null }],
+      }),
+    ]),
+  );
+  expect(html).toContain('Checked in <a href="#windows-edge/windows-hello/device-bound">windows-edge/windows-hello/device-bound</a>, for this cell too');
 });

@@ -82,6 +82,12 @@ function osTable(os: OsId, cells: CellResult[]): string {
 }
 
 /** A failure's screenshots (what the user saw), its trace and its page in the Playwright report; paths are relative to this page. */
+/** A check run once for the cells the provider does not change: where it ran. */
+function checkedIn(scenario: ScenarioResult): string {
+  if (!scenario.checkedIn) return '';
+  return `<div class="checked-in">Checked in <a href="#${e(scenario.checkedIn)}">${e(scenario.checkedIn)}</a>, for this cell too: the provider does not change what it checks.</div>`;
+}
+
 function evidence(scenario: ScenarioResult): string {
   const found = scenario.evidence;
   if (!found) return '';
@@ -100,7 +106,7 @@ function cellList(cells: CellResult[]): string {
   const rows = cells
     .map((cell) => {
       const scenarios = cell.scenarios
-        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}${evidence(s)}</div>`)
+        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${checkedIn(s)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}${evidence(s)}</div>`)
         .join('');
       const filters = `data-os="${e(cell.os)}" data-browser="${e(cell.browser)}" data-provider="${e(cell.provider)}" data-status="${e(cell.status)}"`;
       return `<tr id="${e(cell.id)}" ${filters}><td>${e(cell.environmentLabel)}</td><td>${e(cell.providerName)}</td><td>${e(cell.sync)}</td><td><span class="badge ${e(cell.status)}">${e(STATUS_TEXT[cell.status])}</span></td><td>${scenarios}</td></tr>`;

@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadMatrixData, selectSnapshot } from '../matrix/load';
-import { SYNC_FLAGS } from '../matrix/cell';
 import { malformedBodies } from './malformedBodies';
-import { malformedBodiesCell } from './malformedBodiesCell';
 
 const answer = {
   body: JSON.stringify({
@@ -36,15 +33,4 @@ test('a body that is no JSON object still gets every kind that needs no fields',
   const bodies = malformedBodies({ body: 'username=alice', contentType: 'application/x-www-form-urlencoded' }, 200, 1);
   expect(bodies).toHaveLength(200);
   expect(new Set(bodies.map((b) => b.kind.split(' ')[0])).size).toBeGreaterThan(5);
-});
-
-test('the bodies go to one cell per environment: the first of the selection that can exist', () => {
-  const data = loadMatrixData();
-  const snapshot = selectSnapshot(data, undefined);
-  const windowsChrome = data.environments.find((e) => e.id === 'windows-chrome')!;
-  const pick = (providers: string[], syncs = SYNC_FLAGS) => malformedBodiesCell(windowsChrome, data.providers.filter((p) => providers.includes(p.id)), syncs, snapshot)?.id;
-  // Windows Hello passkeys never sync: its first cell that can exist is the device-bound one.
-  expect(pick(['windows-hello', '1password'])).toBe('windows-chrome/windows-hello/device-bound');
-  expect(pick(['1password'], ['eligible'])).toBe('windows-chrome/1password/eligible');
-  expect(pick(['windows-hello'], ['synced'])).toBeUndefined();
 });

@@ -1,6 +1,7 @@
 import type { DetectedEnvironment } from '../environment';
 import { html, SafeHtml } from './html';
 import { STYLE } from './style';
+import { scriptUrl } from '../routes/staticFiles';
 
 /** Pages with a script part in public/app.js; any other name (a notice, another feature's page) is allowed too. */
 export type Page = 'signin' | 'register' | 'account' | 'notice' | (string & {});
@@ -37,9 +38,9 @@ ${props.signedInAs ? html`<span>Signed in as ${props.signedInAs}</span>` : html`
 ${props.body}
 </main>
 ${environmentFooter(props.environment)}
-<script src="/static/simplewebauthn-browser.js"></script>
-<script src="/static/rpApi.js"></script>
-<script src="/static/app.js"></script>
+<script src="${scriptUrl('simplewebauthn-browser')}"></script>
+<script src="${scriptUrl('rpApi')}"></script>
+<script src="${scriptUrl('app')}"></script>
 </body>
 </html>
 `.value;

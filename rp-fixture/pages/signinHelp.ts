@@ -1,3 +1,4 @@
+import { scriptUrl } from '../routes/staticFiles';
 import type { DetectedEnvironment } from '../environment';
 import { faultOn, type ActiveFaults } from '../faults';
 import type { Reach } from '../providerReach';
@@ -47,7 +48,7 @@ ${otherWays(props.otherWays, username)}
 <li><a id="help-retry" href="/signin">Try your passkey again</a></li>
 <li><a id="go-register" href="/register">Create a new account</a></li>
 </ul>
-<script src="/static/waysIn.js" defer></script>`;
+<script src="${scriptUrl('waysIn')}" defer></script>`;
 }
 
 function usernameForm(): SafeHtml {

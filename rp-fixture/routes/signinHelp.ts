@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
@@ -13,8 +12,6 @@ import { providerReach } from '../providerReach';
 import { currentAccount, establishedSessionId } from '../session';
 import type { Account } from '../store';
 import { Username } from '../username';
-
-const WAYS_IN_SCRIPT = path.join(import.meta.dirname, '..', 'public', 'waysIn.js');
 
 /** What each failure the sign-in page passes on means, in words; anything else gets the general sentence. */
 const FAILURE_TEXT: Record<string, string> = {
@@ -31,10 +28,6 @@ const GENERAL_FAILURE = 'The passkey sign-in did not work.';
 /** "Can't use your passkey?": the providers that hold the account's passkeys, a phone, the other ways in. */
 export function signInHelpRoutes(context: FixtureContext): Router {
   const router = Router();
-
-  router.get('/static/waysIn.js', (_req, res) => {
-    res.sendFile(WAYS_IN_SCRIPT, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } });
-  });
 
   router.get('/signin/help', (req, res) => {
     // The cross-device button posts with the session's CSRF token, so the session starts here.

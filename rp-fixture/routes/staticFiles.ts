@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Response } from 'express';
 import { Router } from 'express';
 
 /** The browser library's own UMD bundle (global `SimpleWebAuthnBrowser`): no build step needed. */
@@ -10,19 +11,50 @@ function simpleWebAuthnBundle(): string {
   return path.join(path.dirname(main), '..', 'dist', 'bundle', 'index.umd.min.js');
 }
 
-const APP_SCRIPT = path.join(import.meta.dirname, '..', 'public', 'app.js');
-const API_SCRIPT = path.join(import.meta.dirname, '..', 'public', 'rpApi.js');
+const PUBLIC = path.join(import.meta.dirname, '..', 'public');
+
+/** The page scripts, by the name in their URL. */
+const SCRIPTS = {
+  'simplewebauthn-browser': simpleWebAuthnBundle(),
+  rpApi: path.join(PUBLIC, 'rpApi.js'),
+  app: path.join(PUBLIC, 'app.js'),
+  waysIn: path.join(PUBLIC, 'waysIn.js'),
+} as const;
+
+export type ScriptName = keyof typeof SCRIPTS;
+
+const versions = new Map<ScriptName, string>();
+
+/** The script's content hash, read once: the RP serves what it started with. */
+function version(name: ScriptName): string {
+  let found = versions.get(name);
+  if (!found) {
+    found = createHash('sha256').update(readFileSync(SCRIPTS[name])).digest('hex').slice(0, 12);
+    versions.set(name, found);
+  }
+  return found;
+}
+
+/**
+ * A script's URL, versioned by its content as a careful site's build does: browsers keep it for a year
+ * and ask again only when the content (so the URL) changes, not on every page.
+ */
+export function scriptUrl(name: ScriptName): string {
+  return `/static/${name}.js?v=${version(name)}`;
+}
+
+function isScriptName(name: string): name is ScriptName {
+  return Object.hasOwn(SCRIPTS, name);
+}
 
 export function staticRoutes(): Router {
   const router = Router();
-  const bundle = simpleWebAuthnBundle();
-  router.get('/static/simplewebauthn-browser.js', (_req, res) => sendScript(res, bundle));
-  router.get('/static/rpApi.js', (_req, res) => sendScript(res, API_SCRIPT));
-  router.get('/static/app.js', (_req, res) => sendScript(res, APP_SCRIPT));
+  router.get('/static/:name.js', (req, res, next) => {
+    const name = req.params.name;
+    if (!isScriptName(name)) return next();
+    // An unversioned or outdated URL is revalidated each time (no-cache, not no-store).
+    const cache = req.query['v'] === version(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.sendFile(SCRIPTS[name], { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': cache } });
+  });
   return router;
-}
-
-function sendScript(res: Response, file: string): void {
-  // no-cache, not no-store: revalidate so an edited app.js shows up on reload.
-  res.sendFile(file, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } });
 }
