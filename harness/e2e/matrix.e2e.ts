@@ -56,6 +56,14 @@ test('every scenario in every cell of four environments: applicable ones green, 
   // Where the browser lacks what a scenario needs, it says so: no autofill in Firefox on Android, no QR code in Firefox on Linux.
   expect(scenarios.find((s) => s.cell.startsWith('android-firefox/') && s.scenario === 'autofill-sign-in')?.reason).toMatch(/no passkey autofill/);
   expect(scenarios.find((s) => s.cell.startsWith('linux-firefox/1password') && s.scenario === 'sign-in-with-a-phone')?.reason).toMatch(/no hybrid client/);
+  // What the provider does not change ran once per environment: every other cell names that cell, of the same environment.
+  for (const env of SLICE) {
+    const csrf = scenarios.filter((s) => s.cell.startsWith(`${env}/`) && s.scenario === 'security-csrf' && s.status === 'pass');
+    const ranIn = [...new Set(csrf.filter((s) => s.checkedIn === null).map((s) => s.cell))];
+    expect(ranIn, env).toHaveLength(1);
+    expect(csrf.filter((s) => s.checkedIn !== null).every((s) => s.checkedIn === ranIn[0]), env).toBe(true);
+    expect(csrf.length, env).toBe(2 * run.report!.cells.filter((c) => c.environment === env && c.status !== 'not-applicable').length);
+  }
   expect(run.exitCode, run.output.slice(-2000)).toBe(0);
 });
 
@@ -155,7 +163,7 @@ test('cells the support data rules out are listed with the reason, even when no 
 test('a run split over two shards merges into the reports one run writes', async () => {
   const envs = ['windows-edge', 'android-chrome'];
   const providers = ['windows-hello', '1password'];
-  const args = ['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in', NO_TRACES];
+  const args = ['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in,security-session', NO_TRACES];
   const shards = [await runMatrix([...args, '--shard=1/2'], 5 * 60_000), await runMatrix([...args, '--shard=2/2'], 5 * 60_000)];
   const gathered = mkdtempSync(path.join(tmpdir(), 'pm-blobs-'));
   for (const shard of shards) {
@@ -166,17 +174,26 @@ test('a run split over two shards merges into the reports one run writes', async
   const inSlice = allCells.filter((c) => envs.includes(c.environment.id) && providers.includes(c.provider.id));
   const expected = inSlice.map((c) => c.id);
   const applicable = inSlice.filter((c) => c.notApplicableReason === null).length;
-  // Each cell in one shard's report: the first also lists the cells the support data rules out.
-  expect(shards[0]!.report!.cells.length + shards[1]!.report!.cells.length).toBe(expected.length);
+  // Each cell in a shard's report: only the first also lists the cells the support data rules out.
+  const inShards = new Set(shards.flatMap((shard) => shard.report!.cells.map((c) => c.id)));
+  expect([...inShards].sort()).toEqual([...expected].sort());
   expect(shards[1]!.report!.cells.every((c) => c.status !== 'not-applicable')).toBe(true);
 
   const merged = await runMergeReports([gathered], 2 * 60_000);
   expect(merged.exitCode, merged.output.slice(-2000)).toBe(0);
   expect(merged.report!.cells.map((c) => c.id)).toEqual(expected);
-  expect(merged.report!.cells.filter((c) => c.status === 'pass').length).toBe(shards[0]!.report!.totals.pass + shards[1]!.report!.totals.pass);
-  // Only cells that ran are tests: the others are listed in the compat report alone.
-  expect(readFileSync(path.join(merged.reportDir, 'junit.xml'), 'utf8').match(/<testcase /g)).toHaveLength(applicable);
-  expect(readdirSync(path.join(merged.reportDir, 'allure-results')).filter((f) => f.endsWith('-result.json'))).toHaveLength(applicable);
+  expect(merged.report!.cells.filter((c) => c.status === 'pass').length).toBe(applicable);
+  // The session check ran once per environment, in whichever shard; every other cell has its verdict, naming where it ran.
+  for (const env of envs) {
+    const session = merged.report!.cells.filter((c) => c.environment === env && c.status === 'pass').map((c) => c.scenarios.find((s) => s.scenario === 'security-session'));
+    const ranIn = session.filter((s) => s?.checkedIn === null);
+    expect(ranIn, env).toHaveLength(1);
+    expect(session.every((s) => s?.status === 'pass')).toBe(true);
+  }
+  // Only tests that ran are in the other reports: not the cells ruled out, nor the verdicts taken from another cell.
+  const tests = applicable + envs.length;
+  expect(readFileSync(path.join(merged.reportDir, 'junit.xml'), 'utf8').match(/<testcase /g)).toHaveLength(tests);
+  expect(readdirSync(path.join(merged.reportDir, 'allure-results')).filter((f) => f.endsWith('-result.json'))).toHaveLength(tests);
   expect(existsSync(path.join(merged.reportDir, 'playwright-report', 'index.html'))).toBe(true);
 
   const nothing = await runMergeReports([mkdtempSync(path.join(tmpdir(), 'pm-no-blobs-'))], 60_000);
