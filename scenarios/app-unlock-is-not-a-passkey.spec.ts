@@ -1,11 +1,13 @@
 // The seed's fourth way a passkey "goes missing": the user unlocks the site's app with a fingerprint
 // and believes that is a passkey. It is not: the account has a password and no passkey. The RP must
-// not claim a passkey exists, and must point to the way in the user does have.
+// not claim a passkey exists, and must point to the way in the user does have. No passkey is made, so
+// the provider cannot change what the RP says: it runs once per environment.
+import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectSignIn } from '../harness/fixtures/expectSignIn';
 
 forEveryCell(() => {
-  test("an account with no passkey, whose user takes the app's fingerprint unlock for one", async ({ world, oracle, username }) => {
+  test("an account with no passkey, whose user takes the app's fingerprint unlock for one", { tag: ONCE_PER.environment }, async ({ world, oracle, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     const signedUp = await user.on('here').signUpWithoutPasskey(username);
     if (signedUp.passkeyOffered) await user.on('here').declinePasskeyOffer();
