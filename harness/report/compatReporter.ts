@@ -19,7 +19,7 @@ import {
 import { filterFromEnv, scenarioIds } from '../matrix/filter';
 import { runScope, type RunScope } from '../fixtures/runSettings';
 import { isCellTag } from '../fixtures/cellTag';
-import { cellsTakingVerdict, checkedOnce, type CheckedOnce } from '../matrix/checkedOnce';
+import { cellsTakingVerdict, checkedOnce, checkingCell, type CheckedOnce } from '../matrix/checkedOnce';
 import { selectSnapshot, type MatrixData } from '../matrix/load';
 import { snapshotDiff } from '../matrix/snapshotDiff';
 import type { SupportSnapshot } from '../matrix/schema';
@@ -217,6 +217,8 @@ export default class CompatReporter implements Reporter {
       if (!o.checkedOnce || !checking) return [];
       const { providers, syncs } = o.scope ? (JSON.parse(o.scope) as RunScope) : runScope();
       const selected = data.providers.filter((p) => providers.includes(p.id));
+      // A test run by its title in another cell was skipped there: it stands for no other cell.
+      if (checkingCell(checking.environment, checking.sync, o.checkedOnce, selected, syncs, snapshot)?.id !== checking.id) return [];
       return cellsTakingVerdict(checking, o.checkedOnce, selected, syncs, snapshot).map((cell) => ({
         cellId: cell.id,
         scenario: { ...o.scenario, durationMs: 0, timing: null, checkedIn: o.cellId },
