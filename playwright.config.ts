@@ -44,8 +44,9 @@ if (!chromium) console.error(MISSING_BROWSER_MESSAGE);
 
 export default defineConfig<{ environmentId: string }>({
   globalSetup: './harness/rp/globalSetup.ts',
-  // One worker: on 2 cores a second browser plus the runner made every cell ~3x slower (measured).
-  workers: 1,
+  // Two workers: with the headless shell a cell mostly waits (page loads, animation frames), so a
+  // second browser fills the wait; measured in docs/speed.md. Each worker past the first has its own fixture RP.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
@@ -66,7 +67,8 @@ export default defineConfig<{ environmentId: string }>({
   },
   projects: [
     { name: 'unit', testDir: '.', testMatch: ['harness/**/*.test.ts', 'rp-fixture/**/*.test.ts'] },
-    { name: 'e2e', testDir: 'harness/e2e', testMatch: '**/*.e2e.ts', timeout: 45 * 60_000 },
+    // One at a time: each end-to-end test runs the matrix, which has workers of its own.
+    { name: 'e2e', testDir: 'harness/e2e', testMatch: '**/*.e2e.ts', timeout: 45 * 60_000, workers: 1 },
     // Projects are environments: `--project=windows-edge` runs one. The cells the support data
     // rules out there run no test (the report lists them, with the reason).
     ...settings.data.environments.map((environment) => ({

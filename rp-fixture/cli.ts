@@ -12,7 +12,8 @@ const USAGE =
 const CONFIG_USAGE =
   '       [--outage 500:/path | hang:/path | exit-after:N]... (to prove a harness survives a broken RP)\n' +
   '       [--passkey-only-accounts] [--promotion-interval-days N] [--smtp HOST:PORT] [--mail-from ADDRESS] [--test-hooks]\n' +
-  '       (or RP_PASSKEY_ONLY_ACCOUNTS=true, RP_PROMOTION_INTERVAL_DAYS=N, RP_SMTP=HOST:PORT, RP_MAIL_FROM=ADDRESS, RP_TEST_HOOKS=true)';
+  '       [--fast-password-hashing] (a cheap password hash, for test runs only)\n' +
+  '       (or RP_PASSKEY_ONLY_ACCOUNTS=true, RP_PROMOTION_INTERVAL_DAYS=N, RP_SMTP=HOST:PORT, RP_MAIL_FROM=ADDRESS, RP_TEST_HOOKS=true, RP_FAST_PASSWORD_HASHING=true)';
 
 class UsageError extends Error {}
 
@@ -29,6 +30,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       smtp: { type: 'string' },
       'mail-from': { type: 'string' },
       'test-hooks': { type: 'boolean' },
+      'fast-password-hashing': { type: 'boolean' },
       'user-verification': { type: 'string' },
       outage: { type: 'string', multiple: true },
     },
@@ -46,6 +48,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       smtp: values.smtp ?? env['RP_SMTP'],
       mailFrom: values['mail-from'] ?? env['RP_MAIL_FROM'],
       testHooks: values['test-hooks'] ?? env['RP_TEST_HOOKS'],
+      fastPasswordHashing: values['fast-password-hashing'] ?? env['RP_FAST_PASSWORD_HASHING'],
     }),
   };
 }

@@ -17,6 +17,11 @@ const Schema = z.object({
   /** null: no mail server (the CLI, or test hooks, then start `mailbox.ts`; otherwise from code, mails are only logged). */
   smtp: Smtp.nullable().default(null),
   mailFrom: z.string().trim().min(3).max(200).default('Passkey Matrix Fixture <no-reply@localhost>'),
+  /**
+   * `fast`: a cheap password hash, for test runs only (the harness starts its fixture RP so); a
+   * matrix run hashes thousands of passwords and no scenario times a hash. `strong` otherwise.
+   */
+  passwordHashing: z.enum(['strong', 'fast']).default('strong'),
   /** Mounts `/test-hooks/clock` and `/test-hooks/mail`: a test harness moves the RP's clock and reads its mail. Never on in production. */
   testHooks: z.boolean().default(false),
   /** The clock of every time rule here (promotion interval, email link and TOTP expiry); tests advance it. */
@@ -46,6 +51,7 @@ export type ConfigText = {
   smtp?: string | undefined;
   mailFrom?: string | undefined;
   testHooks?: string | boolean | undefined;
+  fastPasswordHashing?: string | boolean | undefined;
 };
 
 export function rpConfigFromText(text: ConfigText): RpConfig {
@@ -55,6 +61,7 @@ export function rpConfigFromText(text: ConfigText): RpConfig {
     ...(text.smtp === undefined || text.smtp === '' ? {} : { smtp: hostAndPort(text.smtp) }),
     ...(text.mailFrom === undefined ? {} : { mailFrom: text.mailFrom }),
     ...(text.testHooks === undefined ? {} : { testHooks: flag(text.testHooks) }),
+    ...(text.fastPasswordHashing === undefined ? {} : { passwordHashing: flag(text.fastPasswordHashing) ? 'fast' : 'strong' }),
   });
 }
 

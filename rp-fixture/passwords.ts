@@ -10,16 +10,27 @@ export const Password = z
   .min(8, 'A password needs at least 8 characters.')
   .max(128, 'A password can be at most 128 characters long.');
 
-/** scrypt cost: N=2^15, r=8, p=1 (32 MiB per hash, ~0.1 s here): slow for a guesser, fine for a fixture. */
-const COST = { N: 2 ** 15, r: 8, p: 1 } as const;
+export interface PasswordCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** scrypt cost: N=2^15, r=8, p=1 (32 MiB per hash, ~0.1 s here): slow for a guesser. */
+export const STRONG_COST: PasswordCost = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * N=2^10 (1 MiB, about 1 ms): for test runs only, as test suites commonly do (no scenario checks how
+ * slow a hash is; a matrix run hashes thousands of passwords). Stored hashes carry their cost, so both verify.
+ */
+export const FAST_COST: PasswordCost = { N: 2 ** 10, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
 /** `scrypt$N$r$p$salt$hash`, base64url: the parameters travel with the hash so they can change later. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: PasswordCost = STRONG_COST): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const key = await derive(password, salt, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /** Checks a password against a stored hash in constant time; a malformed hash never matches. */
@@ -37,13 +48,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * A hash of no one's password, checked when the username is unknown so that a wrong username takes
  * as long to refuse as a wrong password.
  */
-let decoy: Promise<string> | undefined;
-export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(randomBytes(16).toString('base64url'));
+const decoys = new Map<PasswordCost, Promise<string>>();
+export function decoyHash(cost: PasswordCost = STRONG_COST): Promise<string> {
+  let decoy = decoys.get(cost);
+  if (!decoy) decoys.set(cost, (decoy = hashPassword(randomBytes(16).toString('base64url'), cost)));
   return decoy;
 }
 
-function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }, length = KEY_LENGTH): Promise<Buffer> {
+function derive(password: string, salt: Buffer, cost: PasswordCost, length = KEY_LENGTH): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));

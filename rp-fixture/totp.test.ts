@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { decoyHash, FAST_COST, hashPassword, verifyPassword } from './passwords';
+import { rpConfigFromText } from './config';
 import { checkTotp, newTotpEnrolment } from './totp';
 
 test('a password is stored as salted scrypt and checked in constant time', async () => {
@@ -12,6 +13,18 @@ test('a password is stored as salted scrypt and checked in constant time', async
   expect(await verifyPassword('correct horse batterY', first)).toBe(false);
   expect(await verifyPassword('anything', 'not-a-hash')).toBe(false);
   expect(await verifyPassword('anything', await decoyHash())).toBe(false);
+});
+
+test('fast password hashing (test runs only) is scrypt at N=2^10, and either cost verifies the hashes of the other', async () => {
+  const fast = await hashPassword('correct horse battery', FAST_COST);
+  expect(fast).toMatch(/^scrypt\$1024\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+  expect(await verifyPassword('correct horse battery', fast)).toBe(true);
+  expect(await verifyPassword('correct horse batterY', fast)).toBe(false);
+  expect(await verifyPassword('anything', await decoyHash(FAST_COST))).toBe(false);
+  expect(await decoyHash(FAST_COST)).toMatch(/^scrypt\$1024\$/);
+  expect(rpConfigFromText({}).passwordHashing).toBe('strong');
+  expect(rpConfigFromText({ fastPasswordHashing: 'true' }).passwordHashing).toBe('fast');
+  expect(() => rpConfigFromText({ fastPasswordHashing: 'maybe' })).toThrow(/Invalid yes\/no value "maybe"/);
 });
 
 test('TOTP: the enrolled secret gives codes that pass once, one step of clock drift allowed', () => {

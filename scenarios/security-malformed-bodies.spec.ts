@@ -18,6 +18,11 @@ import { recordTraffic, webauthnEndpoints, type Exchange } from '../harness/secu
 
 /** At least this many bodies in all, spread over the endpoints found. */
 const BODIES = 1_000;
+/**
+ * Time each body may add to the test's own budget: 1,000 bodies took about 5 s on a quiet 2-core
+ * machine and past 30 s on a loaded one, so the budget grows with the bodies, not with luck.
+ */
+const BUDGET_PER_BODY_MS = 40;
 /** Fixed, so every run sends the same bodies; change it to explore others. */
 const SEED = 20_241_201;
 
@@ -28,6 +33,7 @@ async function passkeyIds(rp: Rp): Promise<string[] | null> {
 
 forEveryCell(() => {
   test('malformed bodies on every WebAuthn endpoint: only 4xx, and nothing changes', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username }) => {
+    test.setTimeout(test.info().timeout + BODIES * BUDGET_PER_BODY_MS);
     await test.step('register a passkey and sign out', async () => {
       await rp.register(username);
     });

@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --quick]`: how fast the matrix runs on this machine, and what its layout (one
+ * `npm run bench [-- --quick | --full]`: how fast the matrix runs on this machine, and what its layout (one
  * kept page per environment, reset between cells) gains over the plain one (a new context and page
- * per test, Playwright's default workers) on the same cells. Prints a table and writes
+ * per test, Playwright's default workers) on the same cells. `--full` runs the whole matrix once,
+ * exactly as `npm run matrix` does, and records it as the `full` entry. Prints a table and writes
  * reports/bench.json. Every figure is measured: wall time around the run, memory sampled from the
  * process tree, per-test times and the RP's own time from the run's compat report.
  */
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMatrixData } from '../matrix/load';
@@ -38,12 +39,19 @@ interface RunFigures {
   overheadShare: number | null;
   peakRssMiB: number;
   stages: RunStages;
+  /** Workers the run used, as Playwright said it would ("using N workers"). */
+  workers: number | null;
+  /** The engine line of the run's report: the build, its version and the binary. */
+  engine: string;
+  /** The median test's duration, scenario by scenario. */
+  medianMsPerTestByScenario: Record<string, number>;
   exitCode: number;
 }
 
 async function measure(run: BenchRun): Promise<RunFigures> {
   const args = [
-    '--env', run.environments.join(','),
+    // No environment named: every one, as `npm run matrix` runs them.
+    ...(run.environments.length ? ['--env', run.environments.join(',')] : []),
     '--reporter', 'dot',
     ...(run.providers.length ? ['--provider', run.providers.join(',')] : []),
     ...(run.scenarios.length ? ['--scenario', run.scenarios.join(',')] : []),
@@ -60,7 +68,10 @@ async function measure(run: BenchRun): Promise<RunFigures> {
   const ran = report.cells.flatMap((cell) => cell.scenarios).filter((s) => s.status !== 'not-applicable' && s.status !== 'skipped');
   // A verdict taken from the cell that ran a check once for its environment took no test of its own.
   const tested = ran.filter((s) => s.checkedIn === null);
-  const durations = tested.map((s) => s.durationMs).sort((a, b) => a - b);
+  const durations = tested.map((s) => s.durationMs);
+  const byScenario = new Map<string, number[]>();
+  for (const s of tested) byScenario.set(s.scenario, [...(byScenario.get(s.scenario) ?? []), s.durationMs]);
+  const workers = /using (\d+) workers?/.exec(done.output)?.[1];
   return {
     label: run.label,
     layout: run.layout,
@@ -72,18 +83,57 @@ async function measure(run: BenchRun): Promise<RunFigures> {
     tests: tested.length,
     wallSeconds: round(wallSeconds, 1),
     wallMsPerCellScenario: ran.length ? Math.round((wallSeconds * 1000) / ran.length) : 0,
-    medianMsPerCellScenario: durations.length ? durations[durations.length >> 1]! : 0,
+    medianMsPerCellScenario: median(durations),
     overheadShare: report.stages.overheadShare,
     peakRssMiB: Math.round(memory.peak() / MIB),
     stages: report.stages,
+    workers: workers ? Number(workers) : null,
+    engine: report.engine,
+    medianMsPerTestByScenario: Object.fromEntries([...byScenario].sort(([a], [b]) => a.localeCompare(b)).map(([scenario, times]) => [scenario, median(times)])),
     exitCode: done.exitCode,
   };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[sorted.length >> 1]! : 0;
+}
+
+/** The whole matrix as `npm run matrix` runs it, recorded as the `full` entry beside what bench.json already holds. */
+async function benchFull(reportDir: string): Promise<number> {
+  console.log('bench: the whole matrix, every scenario in every cell, as `npm run matrix` runs it ...');
+  const run = await measure({ label: 'full matrix', environments: [], providers: [], scenarios: [], layout: 'reuse' });
+  printTable([run], { plain: '', reuse: '' }, 0);
+  const full = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    wallSeconds: run.wallSeconds,
+    tests: run.tests,
+    cellScenarios: run.cellScenarios,
+    cells: run.cells,
+    medianMsPerTest: run.medianMsPerCellScenario,
+    medianMsPerTestByScenario: run.medianMsPerTestByScenario,
+    overheadShare: run.overheadShare,
+    peakRssMiB: run.peakRssMiB,
+    workers: run.workers,
+    engine: run.engine,
+    stages: run.stages,
+    exitCode: run.exitCode,
+  };
+  const file = path.join(reportDir, 'bench.json');
+  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ ...earlier, full }, null, 2)}\n`);
+  console.log(`\nWritten: ${file} (its "full" entry)`);
+  if (run.exitCode !== 0) console.error(`bench: the matrix exited ${run.exitCode}: its figures time a run that did not pass.`);
+  return run.exitCode === 0 ? 0 : 1;
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { quick: { type: 'boolean' }, 'report-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { quick: { type: 'boolean' }, full: { type: 'boolean' }, 'report-dir': { type: 'string' } } });
   const quick = values.quick === true;
   const reportDir = values['report-dir'] ?? 'reports';
+  if (values.full) return benchFull(reportDir);
   const plan = benchPlan(loadMatrixData().environments, quick);
   const figures: RunFigures[] = [];
   for (const run of plan.runs) {
@@ -97,9 +147,13 @@ async function main(): Promise<number> {
   const ratioVsPlain = round(plain.wallSeconds / reuse.wallSeconds, 2);
   const headline = byLabel(plan.headline);
   printTable(figures, plan.comparison, ratioVsPlain);
+  const file = path.join(reportDir, 'bench.json');
+  // A `full` entry measured earlier stays: it takes a long run to make again.
+  const earlierFull = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { full?: unknown }).full : undefined;
   const result = {
+    ...(earlierFull ? { full: earlierFull } : {}),
     date: new Date().toISOString(),
-    mode: quick ? 'quick' : 'full',
+    mode: quick ? 'quick' : 'scaling',
     machine: machine(),
     cellScenarios: headline.cellScenarios,
     wallSeconds: headline.wallSeconds,
@@ -111,7 +165,6 @@ async function main(): Promise<number> {
     runs: figures,
   };
   mkdirSync(reportDir, { recursive: true });
-  const file = path.join(reportDir, 'bench.json');
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nWritten: ${file}`);
   const failed = figures.filter((f) => f.exitCode !== 0);

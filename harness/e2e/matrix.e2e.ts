@@ -10,6 +10,7 @@ import { runMatrix, runMergeReports, startMatrix } from '../cli/runMatrix';
 import { startFixtureRpProcess } from '../rp/fixtureRpProcess';
 import { comparableReport, differences } from '../report/comparableReport';
 import { browserProcesses } from './browserProcess';
+import { findChromium } from '../browser/findChromium';
 
 const data = loadMatrixData();
 const snapshot = data.snapshots.at(-1)!;
@@ -31,7 +32,10 @@ test('the full matrix against the fixture RP: every cell present, every applicab
   const notGreen = report.cells.filter((c) => c.status !== 'pass' && c.status !== 'not-applicable');
   expect(notGreen.map((c) => `${c.id}: ${c.status} ${c.reason}`)).toEqual([]);
   expect(report.totals.pass).toBe(allCells.length - expectedNa.length);
-  expect(report.engine).toMatch(/^chromium \d+\./);
+  // The engine line names the build and the binary that ran: the headless shell wherever it is installed.
+  const browser = findChromium()!;
+  expect(report.engine).toMatch(new RegExp(`^${browser.build === 'headless-shell' ? 'chromium-headless-shell' : 'chromium'} \\d+\\.`));
+  expect(report.engine).toContain(`(${browser.executablePath})`);
   expect(report.rp.kind).toBe('fixture');
   expect(run.exitCode, run.output.slice(-2000)).toBe(0);
   const html = readFileSync(path.join(run.reportDir, 'compat-matrix.html'), 'utf8');
@@ -288,7 +292,8 @@ test('the browser dies mid-run: the cell it was running is an error naming it, l
   const envs = ['windows-edge', 'android-chrome'];
   const providers = ['windows-hello', '1password', 'bitwarden', 'google-password-manager'];
   // The list reporter prints a line as each test ends: two passes, and the worker is inside the next cell.
-  const running = startMatrix(['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in', '--reporter', 'list', NO_TRACES], 3 * 60_000);
+  // One worker, so one browser to kill and the cells in order.
+  const running = startMatrix(['--env', envs.join(','), '--provider', providers.join(','), '--scenario', 'register-and-sign-in', '--reporter', 'list', '--workers=1', NO_TRACES], 3 * 60_000);
   await running.waitForOutput((output) => (output.match(/✓/g) ?? []).length >= 2, 2 * 60_000);
   const browsers = browserProcesses(running.pid);
   expect(browsers).toHaveLength(1);

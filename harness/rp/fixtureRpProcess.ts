@@ -17,7 +17,8 @@ export interface RunningRp {
  */
 export async function startFixtureRpProcess(faults: string[] = [], outages: string[] = []): Promise<RunningRp> {
   const args = [
-    ...['--import', 'tsx', 'rp-fixture/cli.ts', '--port', '0', '--test-hooks'],
+    // A cheap password hash: no scenario times one, and a matrix run hashes thousands.
+    ...['--import', 'tsx', 'rp-fixture/cli.ts', '--port', '0', '--test-hooks', '--fast-password-hashing'],
     ...faults.flatMap((f) => ['--fault', f]),
     ...outages.flatMap((o) => ['--outage', o]),
   ];

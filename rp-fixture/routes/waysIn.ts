@@ -20,7 +20,7 @@ import {
   type WaysInNotice,
   type WaysInPageProps,
 } from '../pages/waysIn';
-import { decoyHash, hashPassword, Password, verifyPassword } from '../passwords';
+import { decoyHash, FAST_COST, hashPassword, Password, STRONG_COST, verifyPassword } from '../passwords';
 import { afterSignInPath } from '../promotion';
 import { currentAccount, establishedSessionId, startSignedInSession } from '../session';
 import type { Account } from '../store';
@@ -54,6 +54,7 @@ const LIMIT_WINDOW_MS = 15 * 60 * 1000;
 /** Sign-up with a password and authenticator app, password sign-in, email links, and the ways-in page. */
 export function waysInRoutes(context: FixtureContext): Router {
   const router = Router();
+  const passwordCost = context.config.passwordHashing === 'fast' ? FAST_COST : STRONG_COST;
   const failedSignIns = new AttemptLimit(FAILED_SIGN_INS, LIMIT_WINDOW_MS, context.config.now);
   const mailsSent = new AttemptLimit(MAILS_PER_ADDRESS, LIMIT_WINDOW_MS, context.config.now);
   const base = (req: Request) => pageBase(req, context);
@@ -83,7 +84,7 @@ export function waysInRoutes(context: FixtureContext): Router {
     req.session.passwordEnrolment = {
       kind: 'sign-up',
       username: username.data,
-      passwordHash: await hashPassword(password.data),
+      passwordHash: await hashPassword(password.data, passwordCost),
       totpSecret: enrolment.secret,
       totpUri: enrolment.uri,
       email: email?.data,
@@ -136,7 +137,7 @@ export function waysInRoutes(context: FixtureContext): Router {
     const account = parsed.success ? context.store.findAccount(parsed.data) : undefined;
     const way = account ? context.waysInStore.of(account).password : undefined;
     // An unknown username costs a hash too, so the time taken does not tell which accounts exist.
-    const passwordRight = await verifyPassword(field(req, 'password'), way?.hash ?? (await decoyHash()));
+    const passwordRight = await verifyPassword(field(req, 'password'), way?.hash ?? (await decoyHash(passwordCost)));
     const step = way ? checkTotp(way.totpSecret, field(req, 'code'), context.config.now(), way.lastTotpStep) : null;
     // Fault totp-not-checked: any code, or none, passes once the password is right.
     const codeRight = step !== null || (way !== undefined && faultOn(context.faults, 'totp-not-checked'));
@@ -226,7 +227,7 @@ export function waysInRoutes(context: FixtureContext): Router {
     req.session.passwordEnrolment = {
       kind: 'add',
       username: account.username,
-      passwordHash: await hashPassword(password.data),
+      passwordHash: await hashPassword(password.data, passwordCost),
       totpSecret: enrolment.secret,
       totpUri: enrolment.uri,
     };

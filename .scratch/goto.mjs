@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+const exe = process.argv[2];
+const extra = (process.env.EXTRA ?? '').split(' ').filter(Boolean);
+const b = await chromium.launch({ executablePath: exe, args: [...extra, '--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const ctx = await b.newContext(); const page = await ctx.newPage();
+const t = async (label, f, n=20) => { const xs=[]; for (let i=0;i<n;i++){const s=performance.now(); await f(); xs.push(performance.now()-s);} xs.sort((a,b)=>a-b); console.log(label.padEnd(30), xs[n>>1].toFixed(1)); };
+await t('goto /signin', () => page.goto('http://127.0.0.1:3999/signin'));
+await t('goto /signin commit', () => page.goto('http://127.0.0.1:3999/signin', {waitUntil:'commit'}));
+await t('goto /signin domcontentloaded', () => page.goto('http://127.0.0.1:3999/signin', {waitUntil:'domcontentloaded'}));
+await t('goto about:blank', () => page.goto('about:blank'));
+await t('goto /static text', () => page.goto('http://127.0.0.1:3999/static/rpApi.js'));
+await t('fetch in page', () => page.evaluate(() => fetch('/signin').then(r=>r.text())));
+await t('evaluate 1', () => page.evaluate(() => 1));
+await page.goto('http://127.0.0.1:3999/signin');
+await t('click trial', () => page.locator('#signin-passkey').click({trial:true}));
+await t('count', () => page.locator('#signin-passkey').count());
+await b.close();
