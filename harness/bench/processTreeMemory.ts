@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export function treeRssBytes(rootPid: number): number {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const rssPages = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -17,16 +17,19 @@ export function treeRssBytes(rootPid: number): number {
       const pid = Number(entry);
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), pid]);
-      rss.set(pid, proportionalBytes(entry) ?? Number(fields[21]) * PAGE_BYTES);
+      rssPages.set(pid, Number(fields[21]));
     } catch {
       // The process ended while we looked.
     }
   }
+  // Only the tree's own processes are asked for their PSS: the kernel walks a process's page tables
+  // for it, which costs the machine being measured far more than reading every process's stat.
   let total = 0;
   const pending = [rootPid];
   while (pending.length) {
     const pid = pending.pop()!;
-    total += rss.get(pid) ?? 0;
+    const pages = rssPages.get(pid);
+    if (pages !== undefined) total += proportionalBytes(String(pid)) ?? pages * PAGE_BYTES;
     pending.push(...(children.get(pid) ?? []));
   }
   return total;
@@ -44,8 +47,11 @@ function proportionalBytes(pid: string): number | null {
   }
 }
 
-/** Samples a process tree's memory until stopped; `peak()` is the highest sum seen. */
-export function watchPeakMemory(rootPid: number, everyMs = 100): { peak(): number; stop(): void } {
+/**
+ * Samples a process tree's memory until stopped; `peak()` is the highest sum seen. Every half
+ * second: a sample costs a few milliseconds of the machine the run is measured on.
+ */
+export function watchPeakMemory(rootPid: number, everyMs = 500): { peak(): number; stop(): void } {
   let peak = 0;
   const sample = () => {
     peak = Math.max(peak, treeRssBytes(rootPid));
