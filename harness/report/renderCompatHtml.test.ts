@@ -189,3 +189,19 @@ test('a verdict taken from the cell that ran a check once for the environment li
   );
   expect(html).toContain('Checked in <a href="#windows-edge/windows-hello/device-bound">windows-edge/windows-hello/device-bound</a>, for this cell too');
 });
+
+test('a check run once that broke or failed says so in every cell it stands for, naming the cell where it did', () => {
+  const taken = (status: 'fail' | 'error') =>
+    renderCompatHtml(
+      report([
+        cell({
+          status,
+          scenarios: [{ scenario: 'security-malformed-bodies', name: 'malformed bodies', status, reason: 'Test timeout of 70000ms exceeded.', durationMs: 0, timing: null, checkedIn: 'windows-chrome/google-password-manager/synced', evidence: null }],
+        }),
+      ]),
+    );
+  const link = '<a href="#windows-chrome/google-password-manager/synced">windows-chrome/google-password-manager/synced</a>';
+  expect(taken('error')).toContain(`Broke in ${link} (no verdict), for this cell too`);
+  expect(taken('fail')).toContain(`Failed in ${link}, for this cell too`);
+  expect(taken('error')).not.toContain('Checked in');
+});

@@ -81,13 +81,15 @@ function osTable(os: OsId, cells: CellResult[]): string {
   return `<section data-os="${e(os)}"><h2>${e(OS_TITLES[os])}</h2><table><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-/** A failure's screenshots (what the user saw), its trace and its page in the Playwright report; paths are relative to this page. */
-/** A check run once for the cells the provider does not change: where it ran. */
+/** A check run once for the cells the provider does not change: where it ran, and where it failed or broke when it did. */
 function checkedIn(scenario: ScenarioResult): string {
   if (!scenario.checkedIn) return '';
-  return `<div class="checked-in">Checked in <a href="#${e(scenario.checkedIn)}">${e(scenario.checkedIn)}</a>, for this cell too: the provider does not change what it checks.</div>`;
+  const where = `<a href="#${e(scenario.checkedIn)}">${e(scenario.checkedIn)}</a>`;
+  const said = scenario.status === 'fail' ? `Failed in ${where}` : scenario.status === 'error' ? `Broke in ${where} (no verdict)` : `Checked in ${where}`;
+  return `<div class="checked-in">${said}, for this cell too: the provider does not change what it checks.</div>`;
 }
 
+/** A failure's screenshots (what the user saw), its trace and its page in the Playwright report; paths are relative to this page. */
 function evidence(scenario: ScenarioResult): string {
   const found = scenario.evidence;
   if (!found) return '';
@@ -230,5 +232,23 @@ function stagesSection(stages: CompatReport['stages']): string {
   const share = stages.overheadShare === null ? '' : ` Harness overhead: ${stages.overheadShare.toFixed(2)} of the RP's own time.`;
   return `<section><h2>Run stages</h2><p>Of the tests' time, the RP's own page loads, requests and passkey ceremonies took ${e(seconds(stages.rpMs))}.${e(share)}</p><table><tbody>${rows
     .map(([what, ms]) => `<tr><td>${e(what)}</td><td>${e(seconds(ms))}</td></tr>`)
-    .join('')}</tbody></table></section>`;
+    .join('')}</tbody></table>${actionsTable(stages.actions)}</section>`;
+}
+
+const ACTION_TITLES: Record<keyof NonNullable<CompatReport['stages']['actions']>, string> = {
+  navigation: 'Page loads (and waits for one)',
+  input: "A person's input (click, fill)",
+  wait: 'Waits for a state, and assertions',
+  read: 'Reading the page',
+  other: 'Other browser calls',
+};
+
+/** Playwright's actions by kind: how many, and their time (what bounds a test's time on this machine). */
+function actionsTable(actions: CompatReport['stages']['actions']): string {
+  if (!actions) return '';
+  const rows = Object.entries(ACTION_TITLES).map(([kind, title]) => {
+    const { count, ms } = actions[kind as keyof typeof ACTION_TITLES];
+    return `<tr><td>${e(title)}</td><td>${count}</td><td>${e((ms / 1000).toFixed(1))} s</td><td>${count ? Math.round(ms / count) : 0} ms</td></tr>`;
+  });
+  return `<table><thead><tr><th>Playwright actions</th><th>count</th><th>time</th><th>each</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -14,6 +14,14 @@ export const ScenarioTiming = z.strictObject({
 });
 export type ScenarioTiming = z.infer<typeof ScenarioTiming>;
 
+/** Playwright's actions by what they wait for: page loads, a person's input, waits for a state, reading the page, the rest. */
+export const ACTION_KINDS = ['navigation', 'input', 'wait', 'read', 'other'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+const ActionTime = z.strictObject({ count: z.number().int().nonnegative(), ms: z.number().nonnegative() });
+/** Each kind's count and time, summed over tests (setup and teardown included). */
+export const ActionTimes = z.strictObject(Object.fromEntries(ACTION_KINDS.map((kind) => [kind, ActionTime])) as Record<ActionKind, typeof ActionTime>);
+export type ActionTimes = z.infer<typeof ActionTimes>;
+
 /**
  * Each stage of the run, so a slow one is visible. Sums over every test (over workers when there
  * are several); null where a stage was not seen by this report (a merge of shards has no RP start).
@@ -36,6 +44,8 @@ export const RunStages = z.strictObject({
   rpMs: z.number().nonnegative(),
   /** Everything the harness spent in and between tests besides the RP's own work, divided by that work (the goal: at most 0.5). */
   overheadShare: z.number().nonnegative().nullable(),
+  /** Where the tests' time went by Playwright action (absent in reports written before it was measured). */
+  actions: ActionTimes.optional(),
 });
 export type RunStages = z.infer<typeof RunStages>;
 
@@ -48,6 +58,7 @@ export interface MeasuredTest {
   browserStartMs: number;
   deviceSetupMs: number;
   timing: ScenarioTiming;
+  actions: ActionTimes;
 }
 
 const WORKER_FIXTURES = { browser: 'Fixture "browser"', devices: ['Fixture "keptDevice"', 'Fixture "device"', 'Fixture "devicePool"'] };
@@ -67,6 +78,7 @@ export function measureTest(result: TestResult, rpMs: number | null): MeasuredTe
     workerIndex: result.workerIndex,
     browserStartMs,
     deviceSetupMs,
+    actions: actionTimes(result.steps),
     timing: {
       setupMs: Math.max(0, beforeMs - browserStartMs - deviceSetupMs),
       bodyMs: Math.max(0, result.duration - beforeMs - afterMs),
@@ -100,7 +112,49 @@ export function runStages(tests: MeasuredTest[], known: { rpStartMs: number | nu
     reportWritingMs: known.reportWritingMs,
     rpMs,
     overheadShare: rpMs > 0 ? round2((spentMs - rpMs) / rpMs) : null,
+    actions: addActionTimes(tests.map((t) => t.actions)),
   };
+}
+
+/** Playwright's own step titles ("Navigate to ...", "Click locator(...)", "Wait for selector ..."), by the kind of wait. */
+const ACTION_PATTERNS: [ActionKind, RegExp][] = [
+  ['navigation', /^(Navigate|Wait for (navigation|URL|load state|event "(load|domcontentloaded)")|Go back|Go forward|Reload)/],
+  ['input', /^(Click|Double click|Fill|Check|Uncheck|Press|Type|Focus|Tap|Hover|Select option|Set input files|Blur)/],
+  ['wait', /^(Wait for|Expect|Poll)/i],
+  ['read', /^(Get|Query|Is |Evaluate|Count)/],
+];
+
+export function actionKind(title: string): ActionKind {
+  return ACTION_PATTERNS.find(([, pattern]) => pattern.test(title))?.[0] ?? 'other';
+}
+
+/** Every Playwright action and assertion of a test, counted once each (an assertion's own polling is part of it). */
+export function actionTimes(steps: readonly TestStep[]): ActionTimes {
+  const times = emptyActionTimes();
+  const visit = (step: TestStep) => {
+    if (step.category === 'pw:api' || step.category === 'expect') {
+      const kind = step.category === 'expect' ? 'wait' : actionKind(step.title);
+      times[kind].count++;
+      times[kind].ms += step.duration;
+      return;
+    }
+    step.steps.forEach(visit);
+  };
+  steps.forEach(visit);
+  return times;
+}
+
+function emptyActionTimes(): ActionTimes {
+  return Object.fromEntries(ACTION_KINDS.map((kind) => [kind, { count: 0, ms: 0 }])) as ActionTimes;
+}
+
+function addActionTimes(all: ActionTimes[]): ActionTimes {
+  const total = emptyActionTimes();
+  for (const times of all) for (const kind of ACTION_KINDS) {
+    total[kind].count += times[kind].count;
+    total[kind].ms += times[kind].ms;
+  }
+  return total;
 }
 
 function sum(values: number[]): number {
