@@ -190,7 +190,7 @@ function printTable(figures: RunFigures[], comparison: { plain: string; reuse: s
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
-  console.log('cs: cell-scenario (one scenario in one cell); tests: those run (a check the provider does not change runs once per environment). median: of the tests. overhead: the harness\'s time in and between tests over the RP\'s own time (goal: at most 0.5).');
+  console.log('cs: cell-scenario (one scenario in one cell); tests: those run (a check the provider does not change runs once per environment). median: of the tests. overhead: the harness\'s time in and between tests over the RP\'s own time (goal: at most 0.3).');
 }
 
 function machine() {
