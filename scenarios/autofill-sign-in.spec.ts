@@ -7,8 +7,7 @@ forEveryCell(() => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     if (!oracle.browserHas('conditional-get')) notApplicable(`${cell.environment.label} has no passkey autofill (conditional mediation)`);
     if (cell.provider.kind === 'security-key') notApplicable('browsers do not list a security key\'s passkeys in autofill: it must be touched first');
-    await test.step('register a passkey', () => rp.register(username));
-    await test.step('sign out', () => rp.signOut());
+    await test.step('a passkey account, signed out', () => rp.arrangePasskeyAccount(username));
     await test.step('pick the passkey from the autofill list', () => rp.signIn('autofill', username));
     expect(await rp.signedInAs()).toBe(username);
   });

@@ -9,8 +9,7 @@ forEveryCell(() => {
       here: { environment: 'cell', providers: ['cell'] },
       phone: { environment: 'android-chrome', providers: ['cell', 'google-password-manager'] },
     });
-    await user.on('here').register(username);
-    await user.on('here').signOut();
+    await user.on('here').arrangePasskeyAccount(username);
     await expectSignIn(user.on('phone'), username, oracle.signIn(user, 'phone'), oracle.signInHelp(user, 'phone'));
   });
 
@@ -19,8 +18,7 @@ forEveryCell(() => {
       here: { environment: 'cell', providers: ['cell'] },
       laptop: { environment: 'windows-edge', providers: ['cell', 'windows-hello'] },
     });
-    await user.on('here').register(username);
-    await user.on('here').signOut();
+    await user.on('here').arrangePasskeyAccount(username);
     await expectSignIn(user.on('laptop'), username, oracle.signIn(user, 'laptop'), oracle.signInHelp(user, 'laptop'));
   });
 });

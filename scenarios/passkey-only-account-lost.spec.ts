@@ -7,8 +7,7 @@ import { expectSignIn } from '../harness/fixtures/expectSignIn';
 forEveryCell(() => {
   test('a passkey-only account whose passkey is lost', async ({ world, oracle, cell, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
-    await user.on('here').register(username);
-    await user.on('here').signOut();
+    await user.on('here').arrangePasskeyAccount(username);
     await test.step('the user loses the passkey', () => user.lose('here', cell.provider.id));
     await expectSignIn(user.on('here'), username, oracle.signIn(user, 'here'), oracle.signInHelp(user, 'here'));
   });

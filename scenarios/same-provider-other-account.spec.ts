@@ -9,8 +9,7 @@ forEveryCell(() => {
       home: { environment: 'cell', providers: ['cell'] },
       work: { environment: 'cell', providers: [{ provider: 'cell', account: 'work' }] },
     });
-    await user.on('home').register(username);
-    await user.on('home').signOut();
+    await user.on('home').arrangePasskeyAccount(username);
     await expectSignIn(user.on('work'), username, oracle.signIn(user, 'work'), oracle.signInHelp(user, 'work'));
   });
 });

@@ -6,8 +6,7 @@ import { expectSignIn } from '../harness/fixtures/expectSignIn';
 forEveryCell(() => {
   test('the person closes the passkey prompt, then tries again', async ({ world, oracle, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
-    await user.on('here').register(username);
-    await user.on('here').signOut();
+    await user.on('here').arrangePasskeyAccount(username);
     user.dismissNextPrompt('here');
     await expectSignIn(user.on('here'), username, oracle.interrupted('prompt-closed'), oracle.signInHelp(user, 'here'));
     await expectSignIn(user.on('here'), username, oracle.signIn(user, 'here'));
@@ -15,8 +14,7 @@ forEveryCell(() => {
 
   test('the fingerprint is not accepted, then it is', async ({ world, oracle, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
-    await user.on('here').register(username);
-    await user.on('here').signOut();
+    await user.on('here').arrangePasskeyAccount(username);
     await user.setUserVerified('here', false);
     await expectSignIn(user.on('here'), username, oracle.interrupted('verification-failed'), oracle.signInHelp(user, 'here'));
     await user.setUserVerified('here', true);

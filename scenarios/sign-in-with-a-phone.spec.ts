@@ -9,8 +9,7 @@ forEveryCell(() => {
       phone: { environment: 'android-chrome', providers: ['cell', 'google-password-manager'] },
       here: { environment: 'cell', providers: ['cell'] },
     });
-    await user.on('phone').register(username);
-    await user.on('phone').signOut();
+    await user.on('phone').arrangePasskeyAccount(username);
     await test.step('scan the QR code with the phone', () => user.crossDevice('phone', 'here', (rp) => rp.signIn('cross-device', username)));
     expect(await user.on('here').signedInAs()).toBe(username);
   });

@@ -101,6 +101,13 @@ export interface RpAdapter {
   readonly lacks?: Partial<Record<RpFeature, string>>;
   /** Creates an account with its first passkey and leaves the user signed in. */
   register(page: Page, baseUrl: string, username: string): Promise<CreationView>;
+  /**
+   * Optional, for speed: the same as `register` then `signOut` (an account with its first passkey,
+   * made by the same passkey ceremony from one of the RP's pages, and the user signed out), through
+   * the RP's own API rather than its buttons and page loads. Scenarios use it only where creating the
+   * passkey is not what they check; without it they take `register` and `signOut`.
+   */
+  arrangePasskeyAccount?(page: Page, baseUrl: string, username: string): Promise<void>;
   signOut(page: Page, baseUrl: string): Promise<void>;
   /** Signs in with a passkey; resolves once signed in, throws RpStepError with what the RP said otherwise. */
   signIn(page: Page, baseUrl: string, method: SignInMethod, username: string): Promise<void>;

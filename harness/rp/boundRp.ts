@@ -7,6 +7,8 @@ export interface Rp {
   adapter: RpAdapter;
   page: Page;
   register(username: string): Promise<CreationView>;
+  /** An account with its first passkey, the user signed out: the adapter's quicker way where it has one, else register and sign out. */
+  arrangePasskeyAccount(username: string): Promise<void>;
   addPasskey(): Promise<CreationView>;
   signOut(): Promise<void>;
   signIn(method: SignInMethod, username: string): Promise<void>;
@@ -55,6 +57,11 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     adapter,
     page,
     register: (username) => adapter.register(page, url, username),
+    arrangePasskeyAccount: async (username) => {
+      if (adapter.arrangePasskeyAccount) return adapter.arrangePasskeyAccount(page, url, username);
+      await adapter.register(page, url, username);
+      await adapter.signOut(page, url);
+    },
     addPasskey: () => need('several-passkeys', adapter.addPasskey).call(adapter, page, url),
     signOut: () => adapter.signOut(page, url),
     signIn: (method, username) => {

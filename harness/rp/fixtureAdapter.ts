@@ -62,6 +62,28 @@ export const fixtureAdapter: RpAdapter = {
     return createPasskey(page, 'registration');
   },
 
+  // The register page's own calls (its API helpers and SimpleWebAuthn, the same ceremony and
+  // options), then the account page's sign-out form, without the clicks and page loads between.
+  async arrangePasskeyAccount(page, baseUrl, username) {
+    await page.goto(new URL('/register', baseUrl).href);
+    const failure = await page.evaluate(async (name) => {
+      const api = (window as unknown as { FixtureRpApi: { postJSON(url: string, body: unknown): Promise<{ redirect?: string }> } }).FixtureRpApi;
+      const browser = (window as unknown as { SimpleWebAuthnBrowser: { startRegistration(o: { optionsJSON: unknown }): Promise<unknown> } }).SimpleWebAuthnBrowser;
+      try {
+        const optionsJSON = await api.postJSON('/api/registration/options', { username: name });
+        await api.postJSON('/api/registration/verify', await browser.startRegistration({ optionsJSON }));
+        // Signed in, in a new session: its token is on the account page, as the sign-out form carries it.
+        const account = new DOMParser().parseFromString(await (await fetch('/account')).text(), 'text/html');
+        const token = account.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+        const signedOut = await fetch('/signout', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: token }) });
+        return new URL(signedOut.url).pathname === '/signin' ? null : `signing out ended on ${new URL(signedOut.url).pathname} (${signedOut.status})`;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    }, username);
+    if (failure !== null) throw new RpStepError('registration (through the API)', failure);
+  },
+
   async addPasskey(page, baseUrl) {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     await page.locator('#add-passkey').click();

@@ -115,8 +115,8 @@ export class World {
         }
       };
     const recorded =
-      <A extends unknown[]>(create: (...args: A) => Promise<CreationView>) =>
-      async (...args: A): Promise<CreationView> => {
+      <A extends unknown[], R>(create: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
         const view = await create(...args);
         this.recordPasskey(name);
         return view;
@@ -152,6 +152,7 @@ export class World {
     return {
       ...rp,
       register: step(recorded(rp.register)),
+      arrangePasskeyAccount: step(recorded(rp.arrangePasskeyAccount)),
       addPasskey: step(recorded(rp.addPasskey)),
       signUpWithoutPasskey: step(signUpWithoutPasskey),
       signInWithoutPasskey: step(signInWithoutPasskey),
