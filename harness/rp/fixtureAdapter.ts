@@ -14,6 +14,12 @@ function oneOf<T extends string>(options: readonly T[], value: string | null): T
   return value !== null && (options as readonly string[]).includes(value) ? (value as T) : 'unknown';
 }
 
+/** What the fixture RP's register page scripts put on `window` (rpApi.js, SimpleWebAuthn's browser bundle). */
+interface RegisterPageScripts {
+  FixtureRpApi: { postJSON(url: string, body: unknown): Promise<unknown> };
+  SimpleWebAuthnBrowser: { startRegistration(options: { optionsJSON: unknown }): Promise<unknown> };
+}
+
 /** Pages that sign-out just left on a fresh sign-in page, and that page's URL. */
 const freshSignInPage = new WeakMap<Page, string>();
 
@@ -67,11 +73,10 @@ export const fixtureAdapter: RpAdapter = {
   async arrangePasskeyAccount(page, baseUrl, username) {
     await page.goto(new URL('/register', baseUrl).href);
     const failure = await page.evaluate(async (name) => {
-      const api = (window as unknown as { FixtureRpApi: { postJSON(url: string, body: unknown): Promise<{ redirect?: string }> } }).FixtureRpApi;
-      const browser = (window as unknown as { SimpleWebAuthnBrowser: { startRegistration(o: { optionsJSON: unknown }): Promise<unknown> } }).SimpleWebAuthnBrowser;
+      const { FixtureRpApi, SimpleWebAuthnBrowser } = window as unknown as RegisterPageScripts;
       try {
-        const optionsJSON = await api.postJSON('/api/registration/options', { username: name });
-        await api.postJSON('/api/registration/verify', await browser.startRegistration({ optionsJSON }));
+        const optionsJSON = await FixtureRpApi.postJSON('/api/registration/options', { username: name });
+        await FixtureRpApi.postJSON('/api/registration/verify', await SimpleWebAuthnBrowser.startRegistration({ optionsJSON }));
         // Signed in, in a new session: its token is on the account page, as the sign-out form carries it.
         const account = new DOMParser().parseFromString(await (await fetch('/account')).text(), 'text/html');
         const token = account.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
