@@ -26,10 +26,12 @@ test('each action and assertion counts once, inside steps and fixtures, its own 
       step('Navigate to "/register"', 'pw:api', 50),
       step("Click locator('#create-passkey')", 'pw:api', 35),
       step('Expect "toBe"', 'expect', 4, [step('Query count', 'pw:api', 3)]),
+      // A step that never ended reports -1.
+      step('Expect "poll toBe"', 'expect', -1),
     ]),
   ]);
   expect(times.navigation).toEqual({ count: 2, ms: 62 });
   expect(times.input).toEqual({ count: 1, ms: 35 });
-  expect(times.wait).toEqual({ count: 1, ms: 4 });
+  expect(times.wait).toEqual({ count: 2, ms: 4 });
   expect(times.read).toEqual({ count: 0, ms: 0 });
 });

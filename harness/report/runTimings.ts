@@ -135,7 +135,8 @@ export function actionTimes(steps: readonly TestStep[]): ActionTimes {
     if (step.category === 'pw:api' || step.category === 'expect') {
       const kind = step.category === 'expect' ? 'wait' : actionKind(step.title);
       times[kind].count++;
-      times[kind].ms += step.duration;
+      // A step that never ended (its test was stopped inside it) reports -1: it adds no time.
+      times[kind].ms += Math.max(0, step.duration);
       return;
     }
     step.steps.forEach(visit);
