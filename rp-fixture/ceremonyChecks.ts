@@ -7,6 +7,10 @@ type Checked = Pick<FixtureContext, 'rp' | 'faults'>;
 export function expectedOrigin(context: Checked, clientDataJSON: string): string {
   // Fault skip-origin-check: whatever origin the browser reports is taken as the RP's own.
   if (faultOn(context.faults, 'skip-origin-check')) return reportedOrigin(clientDataJSON) ?? context.rp.origin;
+  // Fault origin-prefix-match: an origin that starts with the RP's own passes, so a look-alike
+  // host such as https://shop.example.com.evil.example does too.
+  const reported = reportedOrigin(clientDataJSON);
+  if (faultOn(context.faults, 'origin-prefix-match') && reported?.startsWith(context.rp.origin)) return reported;
   return context.rp.origin;
 }
 

@@ -58,7 +58,7 @@ const NO_FAULTS: ActiveFaults = new Map();
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function checkCsrf(req: Request, res: Response, next: NextFunction, faults: ActiveFaults): void {
-  if (SAFE_METHODS.has(req.method) || carriesValidToken(req)) return next();
+  if (SAFE_METHODS.has(req.method) || carriesValidToken(req, faults)) return next();
   if (isFormPost(req)) {
     sendExpiredFormPage(req, res, faults);
     return;
@@ -66,12 +66,14 @@ function checkCsrf(req: Request, res: Response, next: NextFunction, faults: Acti
   next(new ApiError(403, 'This request is missing its security token (CSRF). Reload the page and try again.', 'csrf'));
 }
 
-function carriesValidToken(req: Request): boolean {
+function carriesValidToken(req: Request, faults: ActiveFaults): boolean {
   const expected = req.session?.csrfToken;
   if (expected === undefined) return false;
   const header = req.headers[CSRF_HEADER];
   const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
   const sent = typeof header === 'string' ? header : typeof field === 'string' ? field : undefined;
+  // Fault csrf-any-token: a token must be there, but any value passes, so a forger makes one up.
+  if (faultOn(faults, 'csrf-any-token')) return sent !== undefined && sent !== '';
   return sent !== undefined && sameToken(sent, expected);
 }
 

@@ -3,7 +3,7 @@ import { isLastWayIn } from './lastWayIn';
 import type { Account, CredentialRecord } from './store';
 
 const passkey = { id: 'a' } as CredentialRecord;
-const account = (credentials: CredentialRecord[]): Account => ({ username: 'alice', userId: 'dXNlcg', credentials });
+const account = (credentials: CredentialRecord[]): Account => ({ username: 'alice', userId: 'dXNlcg', displayName: 'alice', credentials });
 const noOtherWays = { waysIn: { list: () => [] } };
 const password = { waysIn: { list: () => ['password + authenticator app'] } };
 

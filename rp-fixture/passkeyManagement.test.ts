@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { FaultSwitch } from './faults';
 import { startFixtureRp, type RunningFixtureRp } from './server';
 import { ApiClient } from './testSupport/apiClient';
-import { message, passkeyItems, register, requestOptions, signIn } from './testSupport/rpFlows';
+import { creationOptions, message, passkeyItems, register, requestOptions, signIn } from './testSupport/rpFlows';
 import { SoftAuthenticator, type SoftAuthenticatorOptions } from './testSupport/softAuthenticator';
 import { signUpWithPassword, TestClock } from './testSupport/waysInClient';
 
@@ -249,6 +249,38 @@ test.describe('rename', () => {
     const page = await accountPage(client);
     expect(page).toContain('data-message="passkey.renamed"');
     expect(page).not.toContain('data-signal-request');
+  });
+});
+
+test.describe('the account\'s name', () => {
+  test('changing it shows the new name, tells the providers (current-user signal), and new passkeys carry it', async () => {
+    await withRp();
+    const client = new ApiClient(rp.url);
+    await register(client, authenticator(), 'alice');
+    expect(await accountPage(client)).toContain('<input id="display-name" name="display-name" value="alice"');
+    const changed = await client.postForm('/account/name', { 'display-name': '  Alice Liddell  ' });
+    expect(changed).toMatchObject({ status: 303, location: '/account' });
+    const page = await accountPage(client);
+    expect(page).toContain('<input id="display-name" name="display-name" value="Alice Liddell"');
+    expect(message(page, 'account.renamed')).toMatch(/role="status" data-message="account.renamed">Your account is now shown as &quot;Alice Liddell&quot;/);
+    expect(page).toMatch(/data-signal-request="current-user" data-rp-id="localhost" data-user-id="[^"]+" data-name="alice" data-display-name="Alice Liddell"/);
+    expect((await creationOptions(client, 'alice')).user.displayName).toBe('Alice Liddell');
+  });
+
+  test('a bad name is a 400 that says why; signed out is a 401; no-signal-rename changes it without a signal', async () => {
+    await withRp([{ name: 'no-signal-rename' }]);
+    const client = new ApiClient(rp.url);
+    await register(client, authenticator(), 'alice');
+    for (const [name, reason] of [['  ', /Enter a name/], ['x'.repeat(65), /at most 64 characters/], ['a\u200bb', /control characters/]] as const) {
+      const refused = await client.postForm('/account/name', { 'display-name': name });
+      expect(refused.status, name).toBe(400);
+      expect(message(refused.text, 'account.rename-invalid'), name).toMatch(reason);
+    }
+    expect(await client.postForm('/account/name', { 'display-name': 'Alice' })).toMatchObject({ status: 303 });
+    const page = await accountPage(client);
+    expect(page).toContain('data-message="account.renamed"');
+    expect(page).not.toContain('data-signal-request');
+    expect((await new ApiClient(rp.url).postForm('/account/name', { 'display-name': 'Mallory' })).status).toBe(401);
   });
 });
 

@@ -133,6 +133,22 @@ test.describe('origin and RP ID', () => {
     }
   });
 
+  test('a sign-in from a look-alike origin (the RP\'s own, then more) is refused; origin-prefix-match accepts it', async () => {
+    for (const faults of [[], [{ name: 'origin-prefix-match' }]] as FaultSwitch[][]) {
+      await withRp(faults);
+      const device = authenticator();
+      const id = await register(new ApiClient(rp.url), device, 'alice');
+      const lookAlike = new SoftAuthenticator({ origin: `${new URL(rp.url).origin}.evil.example`, ...SYNCED });
+      lookAlike.keys.set(id, device.keys.get(id)!);
+      const result = await signIn(new ApiClient(rp.url), lookAlike);
+      expect(result.status, JSON.stringify(faults)).toBe(faults.length ? 200 : 400);
+      const elsewhere = new SoftAuthenticator({ origin: 'https://evil.example', ...SYNCED });
+      elsewhere.keys.set(id, device.keys.get(id)!);
+      expect((await signIn(new ApiClient(rp.url), elsewhere)).status, 'another site entirely is refused either way').toBe(400);
+      await rp.stop();
+    }
+  });
+
   test('a response for another RP ID is refused in both ceremonies; skip-rpid-check accepts it', async () => {
     for (const faults of [[], [{ name: 'skip-rpid-check' }]] as FaultSwitch[][]) {
       await withRp(faults);
@@ -189,7 +205,39 @@ test.describe('challenges', () => {
   });
 });
 
+test.describe('challenges after a refused answer', () => {
+  test('a refused answer uses its challenge up; challenge-survives-failure leaves it open for the genuine answer', async () => {
+    for (const faults of [[], [{ name: 'challenge-survives-failure' }]] as FaultSwitch[][]) {
+      await withRp(faults);
+      const device = authenticator();
+      await register(new ApiClient(rp.url), device, 'alice');
+      const client = new ApiClient(rp.url);
+      const genuine = device.authenticate(await requestOptions(client));
+      const tampered = { ...genuine, response: { ...genuine.response, signature: Buffer.from('not the signature').toString('base64url') } };
+      expect(await client.post('/api/authentication/verify', tampered)).toMatchObject({ status: 400, json: { code: 'verification-failed' } });
+      const after = await client.post('/api/authentication/verify', genuine);
+      if (faults.length) expect(after.status).toBe(200);
+      else expect(after).toMatchObject({ status: 400, json: { code: 'challenge-expired' } });
+      await rp.stop();
+    }
+  });
+});
+
 test.describe('session', () => {
+  test('sign-out ends the session on the server; keep-session-at-sign-out leaves a copied cookie signed in', async () => {
+    for (const faults of [[], [{ name: 'keep-session-at-sign-out' }]] as FaultSwitch[][]) {
+      await withRp(faults);
+      const client = new ApiClient(rp.url);
+      await register(client, authenticator(), 'alice');
+      const copied = client.copy();
+      expect((await copied.get('/account')).status).toBe(200);
+      expect(await client.postForm('/signout')).toMatchObject({ status: 303, location: '/signin' });
+      expect((await client.get('/account')).status, 'the browser that signed out').toBe(302);
+      expect((await copied.get('/account')).status, JSON.stringify(faults)).toBe(faults.length ? 200 : 302);
+      await rp.stop();
+    }
+  });
+
   test('keep-session-id: the session id from before sign-in stays', async () => {
     for (const faults of [[], [{ name: 'keep-session-id' }]] as FaultSwitch[][]) {
       await withRp(faults);
@@ -241,6 +289,14 @@ test.describe('CSRF', () => {
       expect((await client.get(path)).text, path).toContain(`<meta name="csrf-token" content="${token}">`);
     }
     expect((await client.get('/account')).text).toContain(`<form method="post" action="/signout"><input type="hidden" name="_csrf" value="${token}">`);
+  });
+
+  test('csrf-any-token: a made-up token passes where none does not', async () => {
+    await withRp([{ name: 'csrf-any-token' }]);
+    const client = new ApiClient(rp.url);
+    await register(client, authenticator(), 'alice');
+    expect(await client.post('/api/authentication/options', {}, {}, { csrf: false })).toMatchObject({ status: 403 });
+    expect((await client.post('/api/authentication/options', {}, { 'X-CSRF-Token': 'made-up' })).status).toBe(200);
   });
 
   test('no-csrf: a forged post goes through', async () => {

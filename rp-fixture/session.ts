@@ -71,7 +71,10 @@ export async function startSignedInSession(
   req.session.username = username;
 }
 
-export async function endSession(req: Request, challenges: ChallengeStore): Promise<void> {
+export async function endSession(req: Request, challenges: ChallengeStore, faults: ActiveFaults = new Map()): Promise<void> {
+  // Fault keep-session-at-sign-out: the browser is told to forget its cookie, but the session stays
+  // signed in on the server, so a copy of the cookie taken before sign-out still gets in.
+  if (faultOn(faults, 'keep-session-at-sign-out')) return;
   challenges.dropSession(req.sessionID);
   await new Promise<void>((resolve, reject) => {
     req.session.destroy((error: unknown) => (error ? reject(error) : resolve()));

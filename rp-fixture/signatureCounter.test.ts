@@ -30,3 +30,10 @@ test('checkSignatureCounter refuses with counter-regressed; ignore-counter lets 
   expect(() => checkSignatureCounter(credential, 8, activeFaults([]))).not.toThrow();
   expect(() => checkSignatureCounter(credential, 7, activeFaults([{ name: 'ignore-counter' }]))).not.toThrow();
 });
+
+test('counter-equal-accepted lets an equal counter through, and still refuses a lower one', () => {
+  const credential = { counter: 7, deviceType: 'singleDevice' as const };
+  const faults = activeFaults([{ name: 'counter-equal-accepted' }]);
+  expect(() => checkSignatureCounter(credential, 7, faults)).not.toThrow();
+  expect(() => checkSignatureCounter(credential, 6, faults)).toThrow(ApiError);
+});

@@ -20,6 +20,8 @@ export function checkSignatureCounter(
 ): void {
   // Fault ignore-counter: a counter that went backwards is accepted, so a cloned key goes unnoticed.
   if (faultOn(faults, 'ignore-counter')) return;
+  // Fault counter-equal-accepted: only a lower counter is refused, so a copy used once after the original slips through.
+  if (faultOn(faults, 'counter-equal-accepted') && received === credential.counter) return;
   if (counterRegressed(credential.counter, received, credential.deviceType)) {
     throw new ApiError(
       400,

@@ -25,6 +25,8 @@ export type Account = {
   username: string;
   /** WebAuthn user handle, base64url: random, never derived from the username. */
   userId: string;
+  /** The name shown for the account (WebAuthn's user.displayName): the username until the user changes it. */
+  displayName: string;
   credentials: CredentialRecord[];
 };
 
@@ -59,7 +61,7 @@ export class Store {
   createAccount(username: string, userId: string, credential?: CredentialRecord): boolean {
     const key = accountKey(username);
     if (this.accounts.has(key)) return false;
-    this.accounts.set(key, { username, userId, credentials: credential ? [credential] : [] });
+    this.accounts.set(key, { username, userId, displayName: username, credentials: credential ? [credential] : [] });
     if (credential) this.owners.set(credential.id, key);
     return true;
   }
@@ -79,6 +81,10 @@ export class Store {
   }
 
   /** Gives one passkey of the account a name; false when the account holds no such passkey. */
+  renameAccount(account: Account, displayName: string): void {
+    account.displayName = displayName;
+  }
+
   renameCredential(account: Account, credentialId: string, nickname: string): boolean {
     const credential = account.credentials.find((candidate) => candidate.id === credentialId);
     if (!credential) return false;

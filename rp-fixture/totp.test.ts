@@ -41,3 +41,16 @@ test('TOTP: the enrolled secret gives codes that pass once, one step of clock dr
   expect(checkTotp(secret, ` ${code(at.getTime()).slice(0, 3)} ${code(at.getTime()).slice(3)} `, at, null)).toBe(step);
   expect(checkTotp(secret, 'abcdef', at, null)).toBeNull();
 });
+
+test('TOTP faults: totp-wide-window takes a code from minutes ago; totp-code-reusable takes the code just used', () => {
+  const { secret } = newTotpEnrolment('bob');
+  const at = new Date('2026-03-02T09:00:10Z');
+  const code = (time: number) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: time });
+  const threeMinutesAgo = code(at.getTime() - 180_000);
+  expect(checkTotp(secret, threeMinutesAgo, at, null)).toBeNull();
+  expect(checkTotp(secret, threeMinutesAgo, at, null, new Map([['totp-wide-window', undefined]]))).toBe(Math.floor(at.getTime() / 30_000) - 6);
+  expect(checkTotp(secret, code(at.getTime() - 330_000), at, null, new Map([['totp-wide-window', undefined]]))).toBeNull();
+  const step = checkTotp(secret, code(at.getTime()), at, null);
+  expect(checkTotp(secret, code(at.getTime()), at, step)).toBeNull();
+  expect(checkTotp(secret, code(at.getTime()), at, step, new Map([['totp-code-reusable', undefined]]))).toBe(step);
+});

@@ -1,4 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
+import { faultOn, type ActiveFaults } from './faults';
 
 /** RFC 6238 defaults that every authenticator app understands: SHA-1, 6 digits, 30 s. */
 const ISSUER = 'Passkey Matrix Fixture';
@@ -6,6 +7,8 @@ const PERIOD_SECONDS = 30;
 const DIGITS = 6;
 /** One step either side, for a phone clock a little off. */
 const WINDOW = 1;
+/** Fault totp-wide-window: five minutes either side, so a code overheard minutes ago still works. */
+const WIDE_WINDOW = 10;
 
 export type TotpEnrolment = {
   /** Base32, as typed into an authenticator app by hand. */
@@ -24,13 +27,16 @@ export function newTotpEnrolment(username: string): TotpEnrolment {
  * The time step a code proves, or null when it is wrong. A step at or before `lastUsedStep` is
  * refused too, so an overheard code cannot be replayed within its 30 seconds.
  */
-export function checkTotp(secret: string, code: string, now: Date, lastUsedStep: number | null): number | null {
+export function checkTotp(secret: string, code: string, now: Date, lastUsedStep: number | null, faults: ActiveFaults = new Map()): number | null {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const timestamp = now.getTime();
-  const delta = totpFor(secret, '').validate({ token, timestamp, window: WINDOW });
+  const window = faultOn(faults, 'totp-wide-window') ? WIDE_WINDOW : WINDOW;
+  const delta = totpFor(secret, '').validate({ token, timestamp, window });
   if (delta === null) return null;
   const step = Math.floor(timestamp / 1000 / PERIOD_SECONDS) + delta;
+  // Fault totp-code-reusable: the code just used passes again within its 30 seconds.
+  if (faultOn(faults, 'totp-code-reusable')) return step;
   return lastUsedStep !== null && step <= lastUsedStep ? null : step;
 }
 

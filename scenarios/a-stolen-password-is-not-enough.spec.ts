@@ -1,9 +1,14 @@
 // A way in besides passkeys is only as safe as its weakest check. Someone who has the password but
-// not the user's phone types a wrong authenticator-app code: the RP must refuse; the user's own
-// code still gets in.
+// not the user's phone types a wrong authenticator-app code, or one they saw minutes ago, or the one
+// the user has just typed: the RP must refuse each; the user's own code still gets in.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
+
+/** Past the 30 s either side a phone's clock may be off, well inside the minutes a careless window allows. */
+const SEEN_SECONDS_AGO = 180;
+/** Enough for the code seen 3 minutes ago to be newer than the one used at sign-up, so only its age can refuse it. */
+const TIME_PASSING_SECONDS = 300;
 
 forEveryCell(() => {
   test('the right password with a wrong second-factor code does not get in', { tag: ONCE_PER.environment }, async ({ world, username }) => {
@@ -17,9 +22,24 @@ forEveryCell(() => {
       await expect(here.signInWithWrongCode(username)).rejects.toThrow(RpStepError);
       expect(await here.signedInAs()).toBeNull();
     });
+    const letTimePass = here.letTimePass;
+    if (letTimePass) {
+      await test.step('five minutes pass', () => letTimePass(TIME_PASSING_SECONDS));
+      await test.step('the right password with the code from three minutes ago is refused', async () => {
+        await expect(here.signInWithPastCode(username, { secondsAgo: SEEN_SECONDS_AGO })).rejects.toThrow(RpStepError);
+        expect(await here.signedInAs()).toBeNull();
+      });
+    } else {
+      test.info().annotations.push({ type: 'note', description: 'the RP has no clock to move: a code from minutes ago is not tried' });
+    }
     await test.step("the user's own code gets in", async () => {
       await here.signInWithoutPasskey(username);
       expect(await here.signedInAs()).toBe(username);
+    });
+    await here.signOut();
+    await test.step('the right password with the code just used, typed again within its 30 seconds, is refused', async () => {
+      await expect(here.signInWithPastCode(username, 'just-used')).rejects.toThrow(RpStepError);
+      expect(await here.signedInAs()).toBeNull();
     });
   });
 });

@@ -1,14 +1,15 @@
 // Cross-site request forgery on the passkey management page: a page on another site the user visits
 // while signed in must not delete or rename their passkeys, and neither may a request that carries
 // the user's cookies but not the page's CSRF token (what a browser without SameSite cookies or Origin
-// headers would let through). The harness learns the request from the RP's own page (held on its
-// way while the forgeries are tried), so any RP's form or API is forged as its page sends it.
+// headers would let through), nor one whose token is present but made up. The harness learns the
+// request from the RP's own page (held on its way while the forgeries are tried), so any RP's form
+// or API is forged as its page sends it.
 import type { Page } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import type { Rp } from '../harness/rp/boundRp';
 import { CrossSitePage } from '../harness/security/crossSitePage';
-import { sendWithCookies, withFieldValue, withoutCsrfToken } from '../harness/security/forgedRequest';
+import { sendWithCookies, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';
 import { holdFirstChange, type CapturedRequest } from '../harness/security/heldRequest';
 
 const NAME = 'Laptop';
@@ -41,13 +42,21 @@ async function fromAnotherSite(rp: Rp, tab: Page, request: CapturedRequest): Pro
 
 /** The request without its CSRF token, or null (with a note) when it carries none the harness recognises. */
 function tokenTakenOut(request: CapturedRequest): CapturedRequest | null {
-  const stripped = withoutCsrfToken(request);
-  if (!stripped || stripped.taken.length === 0) {
-    const why = stripped ? 'it carries no CSRF token the harness recognises (by name, or as a cookie\'s value)' : 'its body is neither a form nor JSON';
-    test.info().annotations.push({ type: 'note', description: `not sent without its token: ${why}` });
+  return tokenChanged(request, withoutCsrfToken(request), 'without its token');
+}
+
+/** The request with a wrong token of the right shape in place of its own (a near miss), or null with a note. */
+function tokenMadeUp(request: CapturedRequest): CapturedRequest | null {
+  return tokenChanged(request, withWrongCsrfToken(request), 'with a made-up token');
+}
+
+function tokenChanged(request: CapturedRequest, changed: { request: CapturedRequest; taken: string[] } | null, how: string): CapturedRequest | null {
+  if (!changed || changed.taken.length === 0) {
+    const why = changed ? 'it carries no CSRF token the harness recognises (by name, or as a cookie\'s value)' : 'its body is neither a form nor JSON';
+    test.info().annotations.push({ type: 'note', description: `not sent ${how}: ${why}` });
     return null;
   }
-  return stripped.request;
+  return changed.request;
 }
 
 forEveryCell(() => {
@@ -75,6 +84,13 @@ forEveryCell(() => {
         if (forged) {
           const status = await sendWithCookies(page, forged);
           expect(await has(tab), `a delete without the CSRF token was carried out (HTTP ${status})`).toBe(true);
+        }
+      });
+      await test.step("the delete with the user's cookies and a made-up token of the right shape: the passkey stays", async () => {
+        const forged = tokenMadeUp(request);
+        if (forged) {
+          const status = await sendWithCookies(page, forged);
+          expect(await has(tab), `a delete with a wrong CSRF token was carried out (HTTP ${status})`).toBe(true);
         }
       });
       await tab.close();
@@ -123,6 +139,13 @@ forEveryCell(() => {
       if (forged) {
         const status = await sendWithCookies(page, forged);
         expect(await nameShown(tab), `a rename without the CSRF token was carried out (HTTP ${status})`).toBe(NAME_REPLAYED);
+      }
+    });
+    await test.step("a rename with the user's cookies and a made-up token of the right shape: the name stays", async () => {
+      const forged = tokenMadeUp(named('Renamed with a made-up token'));
+      if (forged) {
+        const status = await sendWithCookies(page, forged);
+        expect(await nameShown(tab), `a rename with a wrong CSRF token was carried out (HTTP ${status})`).toBe(NAME_REPLAYED);
       }
     });
     await tab.close();

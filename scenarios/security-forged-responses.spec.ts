@@ -1,6 +1,8 @@
 // Sign-in answers the browser would never send for this site, at this moment, for this account: a
-// phishing page relaying the ceremony, an answer caught on its way and replayed, another account's
-// passkey, a copied key, a client that skips the fingerprint. The RP must let none of them in.
+// phishing page relaying the ceremony (on another site or a look-alike one), an answer caught on its
+// way and replayed (in the same session after a refused try, or from another browser), another
+// account's passkey, a copied key (its counter back, or only level), a client that skips the
+// fingerprint. The RP must let none of them in.
 // The harness makes them from the passkey's own key and puts each in place of the browser's answer
 // inside the RP's own sign-in flow, so any RP is reached the way its pages reach it.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
@@ -14,6 +16,11 @@ import { rememberUserVerification, userVerificationAsked, userVerificationSeen, 
 const PHISHING_ORIGIN = 'https://evil.example';
 const PHISHING_RP_ID = 'evil.example';
 
+/** A phishing host that begins with the RP's whole origin: https://shop.example becomes https://shop.example.evil.example. */
+function lookAlikeOrigin(rpUrl: string): string {
+  return `${new URL(rpUrl).origin}.${PHISHING_RP_ID}`;
+}
+
 /** The RP refused the browser's own answer, only signed again: a refused forgery would then say nothing. */
 function mustLetIn(rp: Rp, control: SignInAttempt): void {
   if (!control.letIn) {
@@ -26,6 +33,14 @@ function mustLetIn(rp: Rp, control: SignInAttempt): void {
 async function expectNobodyLetIn(rp: Rp, attempt: SignInAttempt, what: string): Promise<void> {
   expect(attempt.letIn, `${what}: the RP signed the user in`).toBe(false);
   expect(await rp.signedInAs(), `${what}: nobody is signed in`).toBeNull();
+}
+
+/** A username-first sign-in with the passkey as the authenticator holds it now is refused, and nobody is signed in. */
+async function expectUsernameFirstRefused(rp: Rp, username: string, what: string): Promise<void> {
+  const refused = await rp.signIn('username-first', username).then(() => null, (error: unknown) => error);
+  if (refused !== null && !(refused instanceof RpStepError)) throw refused;
+  expect(refused, `${what}: the RP signed the user in`).toBeInstanceOf(RpStepError);
+  expect(await rp.signedInAs(), 'nobody is signed in').toBeNull();
 }
 
 function notRequired(rp: Rp, asked: UserVerificationAsked): string {
@@ -52,6 +67,11 @@ forEveryCell(() => {
       await expectNobodyLetIn(rp, attempt, 'an answer with a bad signature');
       return attempt;
     });
+    // The near miss first: the same session, right after a refused try. A refused answer must use its
+    // challenge up as an accepted one does, or whoever caught the genuine answer still gets in.
+    await test.step('the answer caught on its way (never delivered), sent in the same session after the refused try, is refused', async () => {
+      await expectNobodyLetIn(rp, await probe.signIn(username, replayed(caught.genuineBody)), 'the genuine answer sent after a refused try in the same session');
+    });
     // Replaying an answer the RP already accepted would add nothing: an RP that accepts it binds its
     // challenges to no session and does not use them up, so it accepts this one too.
     await test.step('the answer caught on its way (never delivered), replayed from another browser, is refused', async () => {
@@ -60,6 +80,10 @@ forEveryCell(() => {
     });
     await test.step(`an answer made on another site (${PHISHING_ORIGIN}) is refused`, async () => {
       await expectNobodyLetIn(rp, await probe.signIn(username, forged({ origin: PHISHING_ORIGIN })), `an answer from ${PHISHING_ORIGIN}`);
+    });
+    const lookAlike = lookAlikeOrigin(rp.url);
+    await test.step(`an answer made on a look-alike site (${lookAlike}, the RP's own origin and more) is refused`, async () => {
+      await expectNobodyLetIn(rp, await probe.signIn(username, forged({ origin: lookAlike })), `an answer from ${lookAlike}`);
     });
     await test.step(`an answer for another RP ID (${PHISHING_RP_ID}) is refused`, async () => {
       await expectNobodyLetIn(rp, await probe.signIn(username, forged({ rpId: PHISHING_RP_ID })), `an answer for RP ID ${PHISHING_RP_ID}`);
@@ -91,12 +115,13 @@ forEveryCell(() => {
       expect(await rp.signedInAs()).toBe(username);
       await rp.signOut();
     });
+    await test.step('a copy of the key made just before that use answers with counter 101 again: refused', async () => {
+      await authenticator.setSignCount(passkey.credentialId, 100);
+      await expectUsernameFirstRefused(rp, username, 'the counter stayed at 101');
+    });
     await test.step('a copy of the key made before those uses answers with counter 51: refused', async () => {
       await authenticator.setSignCount(passkey.credentialId, 50);
-      const refused = await rp.signIn('username-first', username).then(() => null, (error: unknown) => error);
-      if (refused !== null && !(refused instanceof RpStepError)) throw refused;
-      expect(refused, 'the counter went back from 101 to 51: the RP signed the user in').toBeInstanceOf(RpStepError);
-      expect(await rp.signedInAs(), 'nobody is signed in').toBeNull();
+      await expectUsernameFirstRefused(rp, username, 'the counter went back from 101 to 51');
     });
   });
 

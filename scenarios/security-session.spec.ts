@@ -1,7 +1,8 @@
 // Session fixation: someone who planted a session id in the user's browser before they signed in
 // (a shared computer, a crafted link, a script on a sibling site) must not be signed in with it
-// afterwards. Signing up or in must give the session a new id. The harness takes the cookies the
-// browser held at the moment it sent its passkey answer, and tries them in another browser.
+// afterwards. Signing up or in must give the session a new id, and signing out must end the session
+// on the server, not only in the browser. The harness takes the cookies the browser held at the
+// moment it sent its passkey answer, and while signed in, and tries them in another browser.
 import type { Cookie } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
@@ -35,15 +36,19 @@ forEveryCell(() => {
     const other = await OtherBrowser.open(worldPool, cell.environment);
     try {
       const beforeSignUp = await test.step('sign up with a passkey', () => cookiesWhenAnswering(rp, 'create', () => rp.register(username)));
-      await test.step("another browser with the signed-in browser's cookies is signed in", async () => {
+      const signedIn = await test.step("another browser with the signed-in browser's cookies is signed in", async () => {
         const session = await rp.page.context().cookies();
         const there = await other.signedInAs(rp.adapter, rp.url, session);
         if (there !== username) notApplicable(`${rp.adapter.name} does not keep its session in cookies alone (another browser holding them was signed in as ${there ?? 'nobody'}), so fixing a session id is another matter`);
+        return session;
       });
       await test.step('another browser with the cookies from before signing up is not signed in', async () => {
         expect(await other.signedInAs(rp.adapter, rp.url, beforeSignUp), 'the session id from before sign-up signs in').not.toBe(username);
       });
       await rp.signOut();
+      await test.step('after signing out, another browser with the cookies from while signed in is not signed in', async () => {
+        expect(await other.signedInAs(rp.adapter, rp.url, signedIn), 'a copy of the session cookie taken before sign-out still signs in').not.toBe(username);
+      });
       const beforeSignIn = await test.step('sign in with the passkey', () => cookiesWhenAnswering(rp, 'get', () => rp.signIn('username-first', username)));
       expect(await rp.signedInAs()).toBe(username);
       await test.step('another browser with the cookies from before signing in is not signed in', async () => {

@@ -154,11 +154,21 @@ export interface RpAdapter {
    * RpStepError with what the RP said when it refuses; resolves only if the RP let them in.
    */
   signInWithWrongCode?(page: Page, baseUrl: string, username: string): Promise<AfterSignIn>;
+  /**
+   * second-factor: the right password and a code someone watching the user could have seen: the one
+   * the user typed last (`'just-used'`), or the one their authenticator app showed `secondsAgo`
+   * seconds ago by the RP's clock. Throws RpStepError with what the RP said when it refuses;
+   * resolves only if the RP let them in.
+   */
+  signInWithPastCode?(page: Page, baseUrl: string, username: string, code: PastCode): Promise<AfterSignIn>;
   /** passkey-offer: on the offer to create a passkey, the user says "Not now" and goes on. */
   declinePasskeyOffer?(page: Page, baseUrl: string): Promise<void>;
   /** clock: the RP's clock, where the RP offers a test hook to move it. */
   readonly clock?: RpClock;
 }
+
+/** A second-factor code seen before: the one just used, or the one shown some seconds ago. */
+export type PastCode = 'just-used' | { secondsAgo: number };
 
 /** Each feature in words: "<RP> has no <label>". */
 export const FEATURE_LABELS: Record<RpFeature, string> = {
@@ -185,7 +195,7 @@ export const FEATURE_MEMBERS: Record<RpFeature, (keyof RpAdapter)[]> = {
   'autofill-sign-in': [],
   'cross-device-sign-in': [],
   'email-link': ['addEmailWayIn', 'requestEmailLink', 'openEmailLink'],
-  'second-factor': ['signInWithWrongCode'],
+  'second-factor': ['signInWithWrongCode', 'signInWithPastCode'],
   clock: ['clock'],
   'passkey-rename': ['renamePasskey'],
 };

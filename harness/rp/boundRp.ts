@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { FEATURE_LABELS, type AfterSignIn, type CreationView, type DeleteOutcome, type PasskeyView, type RpAdapter, type RpFeature, type SignInHelpView, type SignInMethod, type WayIn } from './adapter';
+import { FEATURE_LABELS, type AfterSignIn, type CreationView, type DeleteOutcome, type PasskeyView, type PastCode, type RpAdapter, type RpFeature, type SignInHelpView, type SignInMethod, type WayIn } from './adapter';
 
 /** The RP under test, driven through its adapter on one page. */
 export interface Rp {
@@ -24,6 +24,7 @@ export interface Rp {
   requestEmailLink(username: string): Promise<string>;
   openEmailLink(link: string): Promise<AfterSignIn>;
   signInWithWrongCode(username: string): Promise<AfterSignIn>;
+  signInWithPastCode(username: string, code: PastCode): Promise<AfterSignIn>;
   signInHelp(username: string): Promise<SignInHelpView>;
   /** Lets time pass on the RP's clock; undefined where the RP has no clock to move. */
   letTimePass?: (seconds: number) => Promise<void>;
@@ -82,6 +83,7 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     requestEmailLink: (username) => need('email-link', adapter.requestEmailLink).call(adapter, page, url, username),
     openEmailLink: (link) => need('email-link', adapter.openEmailLink).call(adapter, page, url, link),
     signInWithWrongCode: (username) => need('second-factor', adapter.signInWithWrongCode).call(adapter, page, url, username),
+    signInWithPastCode: (username, code) => need('second-factor', adapter.signInWithPastCode).call(adapter, page, url, username, code),
     signInHelp: (username) => need('sign-in-help', adapter.signInHelp).call(adapter, page, url, username),
     ...(clock ? { letTimePass: (seconds: number) => clock.advance(page, url, seconds) } : {}),
   };

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { RpNoAnswerError, RpStepError, type AfterSignIn, type RpClock, type WayIn } from './adapter';
+import { RpNoAnswerError, RpStepError, type AfterSignIn, type PastCode, type RpClock, type WayIn } from './adapter';
 import { pageOutcome } from './pageOutcome';
 
 /** What the user keeps to sign in to the fixture RP without a passkey: a password and an authenticator app. */
@@ -98,6 +98,15 @@ export async function signInWithWrongCode(page: Page, baseUrl: string, username:
   do wrong = (wrong + 500_001) % 1_000_000;
   while (accepted.has(String(wrong).padStart(6, '0')));
   return submitPasswordSignIn(page, baseUrl, step, username, login.password, String(wrong).padStart(6, '0'));
+}
+
+/** The right password and the code last typed, or the one the authenticator app showed `secondsAgo` seconds ago by the RP's clock. */
+export async function signInWithPastCode(page: Page, baseUrl: string, username: string, code: PastCode): Promise<AfterSignIn> {
+  const step = code === 'just-used' ? 'password sign-in with the code just used' : `password sign-in with the code from ${code.secondsAgo} s ago`;
+  const login = loginOf(baseUrl, username, step);
+  if (code === 'just-used' && login.lastStep === null) throw new Error(`No code was used for ${username} in this run, so none can be typed again`);
+  const then = code === 'just-used' ? login.lastStep! * TOTP_PERIOD_MS : (await rpNow(page, baseUrl)) - code.secondsAgo * 1000;
+  return submitPasswordSignIn(page, baseUrl, step, username, login.password, totpAt(login, then));
 }
 
 /** The user's address: one per username, at a domain that is never real. */

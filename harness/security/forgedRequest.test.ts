@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CrossSitePage } from './crossSitePage';
-import { withFieldValue, withoutCsrfToken } from './forgedRequest';
+import { nearMissToken, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from './forgedRequest';
 import type { CapturedRequest } from './heldRequest';
 
 const form: CapturedRequest = {
@@ -47,4 +47,15 @@ test('the name typed is found in a form or JSON field and replaced; elsewhere it
 test('another site can post forms and JSON as text, but no DELETE or PUT', () => {
   expect(CrossSitePage.cannotSend(form)).toBeNull();
   expect(CrossSitePage.cannotSend({ ...form, method: 'DELETE', body: null })).toMatch(/cannot make a browser send a DELETE request without the RP's consent \(CORS\)/);
+});
+
+test('a wrong token that is present: each token replaced by one of the same shape, the rest kept', () => {
+  const wrong = withWrongCsrfToken(form);
+  expect(wrong?.taken).toEqual(['field _csrf']);
+  expect(wrong?.request.body).toBe('_csrf=t4ds4u-uplfo-wbmvf&nickname=Laptop');
+  const json: CapturedRequest = { ...form, headers: { 'content-type': 'application/json', 'X-CSRF-Token': 'Az09' }, body: '{"name":"Laptop","_csrf":"zz"}' };
+  const changed = withWrongCsrfToken(json);
+  expect(changed?.request.headers['X-CSRF-Token']).toBe('Ba10');
+  expect(JSON.parse(changed!.request.body!)).toEqual({ name: 'Laptop', _csrf: 'aa' });
+  expect(nearMissToken('--')).toBe('--0');
 });

@@ -31,44 +31,74 @@ function isToken(request: CapturedRequest, name: string, value: unknown): boolea
 
 /**
  * The request with every field and header that carries the CSRF token taken out: recognised by its
- * name, or as a value only this session knows (a cookie's, as double-submit tokens are). `taken` names what was taken out; empty when the request carries no token the
- * harness recognises. Null when the body is of a kind the harness cannot edit.
+ * name, or as a value only this session knows (a cookie's, as double-submit tokens are). `taken`
+ * names what was taken out; empty when the request carries no token the harness recognises. Null when the body is of a kind the harness cannot edit.
  */
 export function withoutCsrfToken(request: CapturedRequest): { request: CapturedRequest; taken: string[] } | null {
+  return withCsrfTokens(request, () => null);
+}
+
+/**
+ * The request with each CSRF token replaced by a wrong one of the same length and alphabet, as a
+ * forger who knows the token's shape but not its value would send it; `taken` names what changed.
+ * Null when its body is neither a form nor JSON.
+ */
+export function withWrongCsrfToken(request: CapturedRequest): { request: CapturedRequest; taken: string[] } | null {
+  return withCsrfTokens(request, nearMissToken);
+}
+
+/** Each letter and digit moved on by one (z to a, 9 to 0): the same shape, never the same value. */
+export function nearMissToken(token: string): string {
+  const changed = [...token].map((c) => nextInRange(c, '0', '9') ?? nextInRange(c, 'a', 'z') ?? nextInRange(c, 'A', 'Z') ?? c).join('');
+  return changed === token ? `${token}0` : changed;
+}
+
+function nextInRange(c: string, first: string, last: string): string | null {
+  if (c < first || c > last) return null;
+  return c === last ? first : String.fromCharCode(c.charCodeAt(0) + 1);
+}
+
+/** The request with each token `change`d: dropped where it returns null. */
+function withCsrfTokens(request: CapturedRequest, change: (token: string) => string | null): { request: CapturedRequest; taken: string[] } | null {
   const taken: string[] = [];
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).filter(([name, value]) => {
-      const token = name.toLowerCase() !== 'content-type' && isToken(request, name, value);
-      if (token) taken.push(`header ${name}`);
-      return !token;
-    }),
-  );
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    const token = name.toLowerCase() !== 'content-type' && isToken(request, name, value);
+    if (token) taken.push(`header ${name}`);
+    const kept = token ? change(value) : value;
+    if (kept !== null) headers[name] = kept;
+  }
   const kind = bodyKind(request);
   let body = request.body;
   if (kind === 'form') {
-    const fields = new URLSearchParams(request.body ?? '');
-    for (const [name, value] of [...fields]) {
-      if (isToken(request, name, value)) {
-        fields.delete(name);
-        taken.push(`field ${name}`);
-      }
+    const fields = new URLSearchParams();
+    for (const [name, value] of new URLSearchParams(request.body ?? '')) {
+      const token = isToken(request, name, value);
+      if (token) taken.push(`field ${name}`);
+      const kept = token ? change(value) : value;
+      if (kept !== null) fields.append(name, kept);
     }
     body = fields.toString();
   } else if (kind === 'json') {
-    body = JSON.stringify(withoutJsonTokens(request, jsonBody(request.body), taken));
+    body = JSON.stringify(withJsonTokens(request, jsonBody(request.body), taken, change));
   } else if (kind === 'other') {
     return null;
   }
   return { request: { ...request, headers, body }, taken };
 }
 
-function withoutJsonTokens(request: CapturedRequest, value: unknown, taken: string[]): unknown {
-  if (Array.isArray(value)) return value.map((item) => withoutJsonTokens(request, item, taken));
+function withJsonTokens(request: CapturedRequest, value: unknown, taken: string[], change: (token: string) => string | null): unknown {
+  if (Array.isArray(value)) return value.map((item) => withJsonTokens(request, item, taken, change));
   if (!isJsonObject(value)) return value;
   const kept: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(value)) {
-    if (isToken(request, name, field)) taken.push(`field ${name}`);
-    else kept[name] = withoutJsonTokens(request, field, taken);
+    if (!isToken(request, name, field)) {
+      kept[name] = withJsonTokens(request, field, taken, change);
+      continue;
+    }
+    taken.push(`field ${name}`);
+    const changed = typeof field === 'string' ? change(field) : null;
+    if (changed !== null) kept[name] = changed;
   }
   return kept;
 }

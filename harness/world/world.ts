@@ -157,6 +157,7 @@ export class World {
       signUpWithoutPasskey: step(signUpWithoutPasskey),
       signInWithoutPasskey: step(signInWithoutPasskey),
       signInWithWrongCode: step(rp.signInWithWrongCode),
+      signInWithPastCode: step(rp.signInWithPastCode),
       addEmailWayIn: step(addEmailWayIn),
       requestEmailLink: step(rp.requestEmailLink),
       openEmailLink: step(openEmailLink),

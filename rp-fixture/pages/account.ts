@@ -29,6 +29,8 @@ export type SignalRequest =
 
 export type AccountPageProps = {
   username: string;
+  /** The name shown for the account, which the user may change. */
+  displayName: string;
   environment: DetectedEnvironment;
   passkeys: PasskeyRow[];
   csrfToken: string;
@@ -71,9 +73,20 @@ ${props.passkeys.map((passkey, index) => passkeyItem(passkey, index, props))}
 <p><a id="add-passkey" href="/register">Add a passkey</a></p>
 <p><a id="ways-in" href="/account/ways-in">Other ways to sign in (email, password)</a></p>
 ${props.otherWaysIn.length ? otherWaysIn(props.otherWaysIn) : ''}
+${accountNameForm(props)}
 <form method="post" action="/signout">${csrfInput(props.csrfToken)}<button id="signout" type="submit" class="secondary">Sign out</button></form>
 ${props.signals.length ? html`<div id="passkey-signals" hidden>${props.signals.map(signalRequest)}</div>` : ''}`;
   return layout({ title: 'Your account', page: 'account', environment: props.environment, signedInAs: props.username, csrfToken: props.csrfToken, body });
+}
+
+/** The name your passkey providers show beside this site's passkeys; changing it tells them (Signal API). */
+function accountNameForm(props: AccountPageProps): SafeHtml {
+  return html`<h2>Your name</h2>
+<form method="post" action="/account/name" class="account-name">${csrfInput(props.csrfToken)}
+<label for="display-name">Name shown for your account (your passkey providers show it beside your passkeys)</label>
+<input id="display-name" name="display-name" value="${props.displayName}" maxlength="64" required>
+<button type="submit" data-testid="change-account-name">Change name</button>
+</form>`;
 }
 
 function noticeMessage(notice: Notice): SafeHtml {

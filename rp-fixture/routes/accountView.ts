@@ -26,6 +26,7 @@ export function sendAccountPage(req: Request, res: Response, context: FixtureCon
   const created = refusal ? undefined : passkeys.find((passkey) => passkey.id === createdId);
   const page = accountPage({
     username: account.username,
+    displayName: account.displayName,
     environment: detectEnvironment(req.headers, context.faults),
     passkeys,
     csrfToken: csrfToken(req),
@@ -72,7 +73,7 @@ function signalRequests(context: FixtureContext, account: Account, notice: Notic
     return [{ kind: 'all-accepted', ...base, credentialIds: account.credentials.map((credential) => credential.id) }];
   }
   if (notice.signal === 'current-user') {
-    return [{ kind: 'current-user', ...base, name: account.username, displayName: account.username }];
+    return [{ kind: 'current-user', ...base, name: account.username, displayName: account.displayName }];
   }
   return [];
 }

@@ -47,11 +47,12 @@ export function authenticationRoutes(context: FixtureContext): Router {
     const response = faultOn(context.faults, 'crash-on-malformed') ? (req.body as AuthenticationResponseJSON) : authenticationResponse(req.body);
     const challenge = signedChallenge(response.response.clientDataJSON);
     const pending = takeAuthenticationChallenge(context, req, challenge);
-    const found = knownCredential(context, response);
-    const owner = checkOwner(context, pending, found, response);
-    const info = await verified(context, response, challenge, found.credential);
-    checkUserVerified(context, info.userVerified);
-    checkSignatureCounter(found.credential, info.newCounter, context.faults);
+    const { found, owner, info } = await judged(context, response, pending).catch((error: unknown) => {
+      // Fault challenge-survives-failure: a refused answer leaves its challenge open, so the genuine
+      // answer for it, caught on its way, still signs in afterwards from the same session.
+      if (faultOn(context.faults, 'challenge-survives-failure')) context.challenges.issue(req.sessionID, challenge, pending);
+      throw error;
+    });
     context.store.recordUse(found.credential, {
       counter: info.newCounter,
       deviceType: info.credentialDeviceType,
@@ -64,6 +65,16 @@ export function authenticationRoutes(context: FixtureContext): Router {
   });
 
   return router;
+}
+
+/** Every check of a sign-in answer whose challenge this session issued; throws ApiError at the first it fails. */
+async function judged(context: FixtureContext, response: AuthenticationResponseJSON, pending: AuthenticationChallenge) {
+  const found = knownCredential(context, response);
+  const owner = checkOwner(context, pending, found, response);
+  const info = await verified(context, response, signedChallenge(response.response.clientDataJSON), found.credential);
+  checkUserVerified(context, info.userVerified);
+  checkSignatureCounter(found.credential, info.newCounter, context.faults);
+  return { found, owner, info };
 }
 
 function takeAuthenticationChallenge(context: FixtureContext, req: Request, challenge: string): AuthenticationChallenge {

@@ -41,7 +41,7 @@ export function pageRoutes(context: FixtureContext): Router {
   });
 
   router.post('/signout', async (req, res) => {
-    await endSession(req, context.challenges);
+    await endSession(req, context.challenges, context.faults);
     res.clearCookie(context.sessionCookieName, { path: '/' });
     res.redirect(303, '/signin');
   });

@@ -21,14 +21,22 @@ export const Nickname = z
   .max(64, 'A passkey name can be at most 64 characters long.')
   .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'A passkey name cannot contain control characters.');
 
+/** The name shown for an account, as typed: the same rules as a passkey's name. */
+export const DisplayName = z
+  .string({ error: 'Enter a name.' })
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(64, 'A name can be at most 64 characters long.')
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'A name cannot contain control characters.');
+
 /** A credential ID in a URL: base64url, at most 1023 bytes' worth. */
 const CredentialId = /^[A-Za-z0-9_-]{1,1364}$/;
 
 type Owned = { account: Account; credential: CredentialRecord };
 
 /**
- * The account page's forms: rename and delete one passkey. Only the signed-in owner may; someone
- * else's passkey is a 404, as is one that does not exist. Each success redirects (303) back to
+ * The account page's forms: rename and delete one passkey, and change the account's name. Only the
+ * signed-in owner may; someone else's passkey is a 404, as is one that does not exist. Each success redirects (303) back to
  * /account with a notice; each refusal answers at once with a 4xx page that says why.
  */
 export function passkeyRoutes(context: FixtureContext): Router {
@@ -51,6 +59,28 @@ export function passkeyRoutes(context: FixtureContext): Router {
       code: 'passkey.renamed',
       role: 'status',
       text: `Your ${providerLabel(context, owned.credential)} passkey is now called "${nickname.data}".`,
+      signal: signalAfterRename(context),
+    });
+    res.redirect(303, '/account');
+  });
+
+  router.post('/account/name', (req, res) => {
+    const account = signedInAccount(context, req, res);
+    if (!account) return;
+    const displayName = DisplayName.safeParse(formField(req, 'display-name'));
+    if (!displayName.success) {
+      sendAccountPage(req, res, context, account, {
+        status: 400,
+        code: 'account.rename-invalid',
+        text: `Your name was not changed: ${displayName.error.issues[0]?.message ?? 'enter a name of 1 to 64 characters.'}`,
+      });
+      return;
+    }
+    context.store.renameAccount(account, displayName.data);
+    setNotice(req, {
+      code: 'account.renamed',
+      role: 'status',
+      text: `Your account is now shown as "${displayName.data}". Your passkey providers are told, so they show the new name beside your passkeys for this site.`,
       signal: signalAfterRename(context),
     });
     res.redirect(303, '/account');
@@ -81,8 +111,8 @@ export function passkeyRoutes(context: FixtureContext): Router {
   return router;
 }
 
-/** The signed-in account and its passkey named in the URL, or a 4xx page already sent. */
-function ownedPasskey(context: FixtureContext, req: Request, res: Response): Owned | undefined {
+/** The signed-in account, or a 401 page already sent. */
+function signedInAccount(context: FixtureContext, req: Request, res: Response): Account | undefined {
   const account = currentAccount(req, context.store);
   if (!account) {
     sendNotice(req, res, context, 401, {
@@ -91,8 +121,14 @@ function ownedPasskey(context: FixtureContext, req: Request, res: Response): Own
       text: 'You are not signed in (your session may have ended), so nothing was changed. Sign in and try again.',
       link: { href: '/signin', label: 'Sign in' },
     });
-    return undefined;
   }
+  return account;
+}
+
+/** The signed-in account and its passkey named in the URL, or a 4xx page already sent. */
+function ownedPasskey(context: FixtureContext, req: Request, res: Response): Owned | undefined {
+  const account = signedInAccount(context, req, res);
+  if (!account) return undefined;
   const param: unknown = req.params['id'];
   const id = typeof param === 'string' ? param : '';
   if (!CredentialId.test(id)) {
@@ -131,7 +167,7 @@ function signalAfterDelete(context: FixtureContext): SignalKind | undefined {
   return 'all-accepted';
 }
 
-/** After a rename: send the provider the account's current name, so what it shows stays right. */
+/** After a passkey or the account is renamed: send the provider the account's current name, so what it shows stays right. */
 function signalAfterRename(context: FixtureContext): SignalKind | undefined {
   // Fault no-signal-rename: the provider is not sent the account's details after a change.
   if (faultOn(context.faults, 'no-signal-rename')) return undefined;

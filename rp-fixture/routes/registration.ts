@@ -34,7 +34,7 @@ export function registrationRoutes(context: FixtureContext): Router {
       rpName: context.rp.name,
       rpID: context.rp.id,
       userName: registrant.username,
-      userDisplayName: registrant.username,
+      userDisplayName: registrant.existing?.displayName ?? registrant.username,
       userID: isoBase64URL.toBuffer(registrant.userId),
       attestationType: 'none',
       excludeCredentials: excludedCredentials(context, registrant.existing),

@@ -138,7 +138,7 @@ export function waysInRoutes(context: FixtureContext): Router {
     const way = account ? context.waysInStore.of(account).password : undefined;
     // An unknown username costs a hash too, so the time taken does not tell which accounts exist.
     const passwordRight = await verifyPassword(field(req, 'password'), way?.hash ?? (await decoyHash(passwordCost)));
-    const step = way ? checkTotp(way.totpSecret, field(req, 'code'), context.config.now(), way.lastTotpStep) : null;
+    const step = way ? checkTotp(way.totpSecret, field(req, 'code'), context.config.now(), way.lastTotpStep, context.faults) : null;
     // Fault totp-not-checked: any code, or none, passes once the password is right.
     const codeRight = step !== null || (way !== undefined && faultOn(context.faults, 'totp-not-checked'));
     if (!account || !way || !passwordRight || !codeRight) {

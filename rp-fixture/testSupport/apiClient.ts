@@ -70,6 +70,13 @@ export class ApiClient {
     return response;
   }
 
+  /** Another client holding this one's cookies as they are now, as someone who copied them would. */
+  copy(): ApiClient {
+    const copy = new ApiClient(this.baseUrl);
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    return copy;
+  }
+
   /** The session cookie's value, to see it rotate at sign-in. */
   cookieValues(): string[] {
     return [...this.cookies.values()];
