@@ -18,6 +18,7 @@ const adapter: RpAdapter = {
     'second-factor': 'accounts have no password',
     clock: 'no test hooks',
     'passkey-rename': 'passkeys are not listed anywhere',
+    'account-name': 'the account has no name but its username',
   },
   register: fixtureAdapter.register,
   signOut: fixtureAdapter.signOut,

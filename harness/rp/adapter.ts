@@ -87,7 +87,8 @@ export type RpFeature =
   | 'email-link'
   | 'second-factor'
   | 'clock'
-  | 'passkey-rename';
+  | 'passkey-rename'
+  | 'account-name';
 
 /**
  * How the harness drives one RP through its pages, exactly as a user's browser would: it only
@@ -129,6 +130,12 @@ export interface RpAdapter {
    * throws RpStepError with what it said when it refuses. `listPasskeys` then shows it as `name`.
    */
   renamePasskey?(page: Page, baseUrl: string, credentialId: string, name: string): Promise<void>;
+  /**
+   * account-name: signed in, changes the name the RP shows for the account (WebAuthn's
+   * user.displayName, which providers show beside the passkey); resolves once the RP confirms,
+   * throws RpStepError with what it said when it refuses.
+   */
+  renameAccount?(page: Page, baseUrl: string, displayName: string): Promise<void>;
   /** sign-in-help: what the RP offers the user after a passkey sign-in for `username` did not work. */
   signInHelp?(page: Page, baseUrl: string, username: string): Promise<SignInHelpView>;
   /**
@@ -183,6 +190,7 @@ export const FEATURE_LABELS: Record<RpFeature, string> = {
   'second-factor': 'second factor on its password sign-in',
   clock: 'clock a test can move',
   'passkey-rename': 'way to rename a passkey',
+  'account-name': "way to change the account's name",
 };
 
 /** Which adapter members each feature needs. */
@@ -198,6 +206,7 @@ export const FEATURE_MEMBERS: Record<RpFeature, (keyof RpAdapter)[]> = {
   'second-factor': ['signInWithWrongCode', 'signInWithPastCode'],
   clock: ['clock'],
   'passkey-rename': ['renamePasskey'],
+  'account-name': ['renameAccount'],
 };
 
 /** The RP refused or failed a step; carries what the user was shown. */

@@ -17,6 +17,7 @@ export interface Rp {
   suggestsAnotherProvider(): Promise<boolean>;
   deletePasskey(credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
   renamePasskey(credentialId: string, name: string): Promise<void>;
+  renameAccount(displayName: string): Promise<void>;
   signUpWithoutPasskey(username: string): Promise<AfterSignIn & { way: WayIn }>;
   signInWithoutPasskey(username: string): Promise<AfterSignIn>;
   declinePasskeyOffer(): Promise<void>;
@@ -76,6 +77,7 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     deletePasskey: (credentialId, confirmLosingAccess) =>
       need('management-page', adapter.deletePasskey).call(adapter, page, url, credentialId, confirmLosingAccess),
     renamePasskey: (credentialId, name) => need('passkey-rename', adapter.renamePasskey).call(adapter, page, url, credentialId, name),
+    renameAccount: (displayName) => need('account-name', adapter.renameAccount).call(adapter, page, url, displayName),
     signUpWithoutPasskey: (username) => need('other-ways-in', adapter.signUpWithoutPasskey).call(adapter, page, url, username),
     signInWithoutPasskey: (username) => need('other-ways-in', adapter.signInWithoutPasskey).call(adapter, page, url, username),
     declinePasskeyOffer: () => need('passkey-offer', adapter.declinePasskeyOffer).call(adapter, page, url),

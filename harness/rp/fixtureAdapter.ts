@@ -201,6 +201,18 @@ export const fixtureAdapter: RpAdapter = {
     if (await refused.count()) throw new RpStepError('renaming a passkey', (await refused.innerText()).trim());
   },
 
+  async renameAccount(page, baseUrl, displayName): Promise<void> {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    await page.locator('#display-name').fill(displayName);
+    await page.locator('[data-testid="change-account-name"]').click();
+    const renamed = page.locator('[data-message="account.renamed"]');
+    const refused = page.locator('[data-message="account.rename-invalid"]');
+    await renamed.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
+      throw new RpNoAnswerError("changing the account's name", `neither changed nor refused within 10 s: ${error.message.split('\n')[0]}`);
+    });
+    if (await refused.count()) throw new RpStepError("changing the account's name", (await refused.innerText()).trim());
+  },
+
   async signInHelp(page, baseUrl, username): Promise<SignInHelpView> {
     const url = new URL('/signin/help', baseUrl);
     url.searchParams.set('username', username);

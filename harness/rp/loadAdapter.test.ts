@@ -19,6 +19,7 @@ const minimal = `export default {
     'second-factor': 'no password',
     clock: 'no test hooks',
     'passkey-rename': 'passkeys have no names',
+    'account-name': 'no account names',
   },
   async register() { return { expectedProviders: [], wontSyncWarning: false, saved: { providerName: null, sync: 'unknown' }, deviceBoundAdvice: false }; },
   async signOut() {},

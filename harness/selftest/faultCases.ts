@@ -255,7 +255,14 @@ export const FAULT_CASES: FaultCase[] = [
     because: 'the password with the code the user just typed gets in again',
   },
   { fault: 'ignore-client-hints', uncovered: 'the fixture RP shows users no OS version, so Windows 11 read as 10 changes nothing a user sees' },
-  { fault: 'no-signal-rename', uncovered: "the fixture RP's account names never change, so the signal after a passkey rename repeats the name the provider already shows: a user sees no difference" },
+  {
+    fault: 'no-signal-rename',
+    scenarios: ['account-name-reaches-the-provider'],
+    envs: ['windows-chrome', 'windows-firefox', 'android-chrome'],
+    providers: ['google-password-manager', '1password'],
+    red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
+    because: "the account's new name is not signalled, so the provider keeps showing the old one (where the browser has the Signal API)",
+  },
   {
     fault: 'replayable-challenge',
     scenarios: ['security-forged-responses'],

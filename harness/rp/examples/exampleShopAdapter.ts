@@ -48,6 +48,7 @@ const exampleShop: RpAdapter = {
     'second-factor': 'accounts have no password',
     clock: 'staging has no test hooks',
     'passkey-rename': 'passkeys are named by the device they were made on',
+    'account-name': 'the account is known by its email address only',
   },
 
   async register(page, baseUrl, username): Promise<CreationView> {
