@@ -27,7 +27,7 @@ export interface StepTree {
   attachments: readonly { name: string }[];
 }
 
-export const STEP_SEPARATOR = ' › ';
+const STEP_SEPARATOR = ' › ';
 
 /** A step whose own error started there (no sub-step has it), with the scenario steps around it, innermost last. */
 interface Origin {
