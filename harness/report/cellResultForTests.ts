@@ -14,7 +14,7 @@ export function cellResultForTests(overrides: Partial<CellResult> = {}): CellRes
     support: 'usable',
     status: 'pass',
     reason: null,
-    scenarios: [{ scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, durationMs: 12, timing: null, checkedIn: null, evidence: null }],
+    scenarios: [{ scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, failedChecks: [], durationMs: 12, timing: null, checkedIn: null, evidence: null }],
     ...overrides,
   };
 }

@@ -5,11 +5,12 @@ import { EmulatedEnvironment } from './emulatedEnvironment';
 import { BaselineDiff } from './baselineDiff';
 import { CellStatus } from './cellStatus';
 import { RunStages, ScenarioTiming } from './runTimings';
+import { FailedCheck } from './failedChecks';
 
 export { CellStatus };
 
 /** Bumped on any change a reader of the JSON would notice; the JSON Schema file carries it too. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const ScenarioResult = z.strictObject({
   /** The scenario's id, as `--scenario` takes it: its file name in scenarios/ without `.spec.ts`. */
@@ -17,8 +18,10 @@ export const ScenarioResult = z.strictObject({
   /** The test's title: the story in one line. */
   name: z.string(),
   status: CellStatus,
-  /** Why, for anything but a pass: the failed expectation, the error, or the not-applicable reason. */
+  /** Why, for anything but a pass: the failed expectation (or how many failed, and the first), the error, or the not-applicable reason. */
   reason: z.string().nullable(),
+  /** For a fail or an error: every failed check and error, in the order the scenario met them; empty otherwise. */
+  failedChecks: z.array(FailedCheck),
   durationMs: z.number().nonnegative(),
   /** Where the test's time went: setup, the scenario, teardown, and how much of it was the RP's own work. */
   timing: ScenarioTiming.nullable(),

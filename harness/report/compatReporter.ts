@@ -24,6 +24,7 @@ import { selectSnapshot, type MatrixData } from '../matrix/load';
 import { snapshotDiff } from '../matrix/snapshotDiff';
 import type { SupportSnapshot } from '../matrix/schema';
 import { classifyFailure } from './classifyFailure';
+import { failedChecks } from './failedChecks';
 import { SCREENSHOT_ATTACHMENT } from '../fixtures/failureScreenshot';
 import { EXPECTED_VS_OBSERVED } from '../fixtures/expectedVsObserved';
 import { cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult, type ScenarioResult } from './compatReport';
@@ -253,7 +254,7 @@ export default class CompatReporter implements Reporter {
    */
   private leftOut(cell: Cell): ScenarioResult[] {
     const scenarios = this.scenarioTests.length ? this.scenarioTests : scenarioIdsAsked().map((id) => ({ scenario: id, name: id }));
-    return scenarios.map(({ scenario, name }) => ({ scenario, name, status: 'not-applicable', reason: cell.notApplicableReason, durationMs: 0, timing: null, checkedIn: null, evidence: null }));
+    return scenarios.map(({ scenario, name }) => ({ scenario, name, status: 'not-applicable', reason: cell.notApplicableReason, failedChecks: [], durationMs: 0, timing: null, checkedIn: null, evidence: null }));
   }
 
   /** A merge of shards replays their tests: it knows their stages, not the shards' RP starts nor their endings. */
@@ -273,21 +274,22 @@ function toScenario(
   notApplicable: string | undefined,
   annotations: { type: string; description?: string }[],
 ): ScenarioResult {
-  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, durationMs: result.duration, timing: null, checkedIn: null, evidence: null };
+  const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, failedChecks: [], durationMs: result.duration, timing: null, checkedIn: null, evidence: null };
   if (result.status === 'passed') return { ...base, status: 'pass', reason: null };
   if (result.status === 'skipped') {
     if (notApplicable) return { ...base, status: 'not-applicable', reason: notApplicable };
     const why = annotations.find((a) => a.type === 'skip')?.description;
     return { ...base, status: 'skipped', reason: why ?? 'skipped without a reason given' };
   }
-  const judged = classifyFailure(result.errors);
+  const checks = failedChecks(result);
+  const judged = classifyFailure(result.errors, checks);
   // A failure after the browser died, the RP broke (a 5xx, no answer) or an authenticator made to
   // refuse did so says nothing about what the RP tells users. The browser's death explains the rest.
   const trouble = [HARNESS_TROUBLE_ANNOTATION, RP_TROUBLE_ANNOTATION, AUTHENTICATOR_TROUBLE_ANNOTATION]
     .map((type) => annotations.find((a) => a.type === type)?.description)
     .find((description) => description !== undefined);
-  if (trouble) return { ...base, status: 'error', reason: `No verdict: ${trouble}.\nThen: ${judged.reason}` };
-  return { ...base, ...judged };
+  if (trouble) return { ...base, failedChecks: checks, status: 'error', reason: `No verdict: ${trouble}.\nThen: ${judged.reason}` };
+  return { ...base, failedChecks: checks, ...judged };
 }
 
 /** What the run's snapshot changed from the one before it, cell by cell. */

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { cellStatus, COMPAT_SCHEMA_FILE, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult } from './compatReport';
 import { classifyFailure } from './classifyFailure';
 import { cellResultForTests } from './cellResultForTests';
+import { failedChecks } from './failedChecks';
+import { failedResultForTests } from './failedResultForTests';
 
 const hostile = '<img src=x onerror="alert(1)">';
 
@@ -35,7 +37,7 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
         reason: hostile,
         provider: `x" onmouseover="alert(1)`,
         providerName: hostile,
-        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, durationMs: 1, timing: null, checkedIn: hostile, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
+        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, failedChecks: [{ step: hostile, message: hostile, expected: hostile, received: hostile, explained: hostile }], durationMs: 1, timing: null, checkedIn: hostile, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
       }),
     ], { file: hostile, generatedAt: hostile, regressed: [{ cell: hostile, scenario: hostile, name: hostile, from: 'pass', to: 'fail', reason: hostile }], recovered: [], appeared: [hostile], vanished: [] }),
   );
@@ -97,6 +99,7 @@ test('a failure links what the user saw, its trace and its page in the Playwrigh
             name: 'register',
             status: 'fail',
             reason: 'the RP named the wrong provider',
+            failedChecks: [],
             durationMs: 5,
             timing: null,
             checkedIn: null,
@@ -116,6 +119,22 @@ test('a failure links what the user saw, its trace and its page in the Playwrigh
   expect(html).toContain('<a href="playwright-report/index.html#?testId=abc">this test in the Playwright report</a>');
   expect(html).toContain('Expected vs observed: the sign-in help');
   expect(html).toMatch(/Expected \(oracle\)<\/b><pre>\{\n  &quot;otherWays&quot;: \[\n    &quot;password&quot;/);
+});
+
+test('a failure lists every failed check with its step, expected and received, as the JSON does', () => {
+  const checks = failedChecks(failedResultForTests);
+  const judged = classifyFailure(failedResultForTests.errors, checks);
+  const scenario = { scenario: 'management-page-names-the-provider', name: 'names', ...judged, failedChecks: checks, durationMs: 5, timing: null, checkedIn: null, evidence: null };
+  const parsed = report([cell({ status: 'fail', reason: judged.reason, scenarios: [scenario] })]);
+  expect(parsed.cells[0]!.scenarios[0]!.failedChecks, 'the schema keeps every check as built').toEqual(checks);
+  const html = renderCompatHtml(parsed);
+  const listed = html.slice(html.indexOf('<ol class="failed-checks">'), html.indexOf('</ol>'));
+  expect(listed.match(/<li>/g)).toHaveLength(4);
+  const order = ["the provider&#39;s own icon is shown", 'sync state shown', 'the provider forgets it', 'Test timeout of 30000ms exceeded.'].map((m) => listed.indexOf(m));
+  expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!)), `each check once, in order: ${order.join(', ')}`).toBe(true);
+  expect(listed).toContain('<div class="step">deleting a passkey › the provider forgets it</div>');
+  expect(listed).toContain('<div><b>Expected</b><pre>&quot;device-bound&quot;</pre></div><div><b>Received</b><pre>&quot;synced&quot;</pre></div>');
+  expect(listed).toContain('“Expected vs observed: the passkey as shown”');
 });
 
 test('the filters know every OS, browser, provider and status of the run, and each row says which it is', () => {
@@ -157,11 +176,11 @@ test('in a browser, the filters show only what matches, and "all" shows everythi
 test('the JSON Schema in the repository is the one the report is checked against', () => {
   const kept = JSON.parse(readFileSync(COMPAT_SCHEMA_FILE, 'utf8')) as unknown;
   expect(kept, 'run npm run report:schema after changing harness/report/compatReport.ts').toEqual(compatReportJsonSchema());
-  expect(compatReportJsonSchema().title).toContain('schema version 4');
+  expect(compatReportJsonSchema().title).toContain('schema version 5');
 });
 
 test('a cell is an error before a fail before a pass', () => {
-  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, durationMs: 0, timing: null, checkedIn: null, evidence: null });
+  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, failedChecks: [], durationMs: 0, timing: null, checkedIn: null, evidence: null });
   expect(cellStatus([s('pass'), s('fail')])).toBe('fail');
   expect(cellStatus([s('fail'), s('error'), s('pass')])).toBe('error');
   expect(cellStatus([s('pass'), s('not-applicable')])).toBe('pass');
@@ -183,7 +202,7 @@ test('a verdict taken from the cell that ran a check once for the environment li
   const html = renderCompatHtml(
     report([
       cell({
-        scenarios: [{ scenario: 'security-csrf', name: 'another site cannot delete a passkey', status: 'pass', reason: null, durationMs: 0, timing: null, checkedIn: 'windows-edge/windows-hello/device-bound', evidence: null }],
+        scenarios: [{ scenario: 'security-csrf', name: 'another site cannot delete a passkey', status: 'pass', reason: null, failedChecks: [], durationMs: 0, timing: null, checkedIn: 'windows-edge/windows-hello/device-bound', evidence: null }],
       }),
     ]),
   );
@@ -196,7 +215,7 @@ test('a check run once that broke or failed says so in every cell it stands for,
       report([
         cell({
           status,
-          scenarios: [{ scenario: 'security-malformed-bodies', name: 'malformed bodies', status, reason: 'Test timeout of 70000ms exceeded.', durationMs: 0, timing: null, checkedIn: 'windows-chrome/google-password-manager/synced', evidence: null }],
+          scenarios: [{ scenario: 'security-malformed-bodies', name: 'malformed bodies', status, reason: 'Test timeout of 70000ms exceeded.', failedChecks: [], durationMs: 0, timing: null, checkedIn: 'windows-chrome/google-password-manager/synced', evidence: null }],
         }),
       ]),
     );

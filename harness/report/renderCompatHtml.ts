@@ -44,6 +44,7 @@ th,td{border:1px solid #d8dde3;padding:6px 8px;vertical-align:top;text-align:lef
 .totals span{margin-right:10px}.filters{margin:0 0 16px}.filters label{margin-right:12px}
 .shot{max-width:240px;max-height:160px;border:1px solid #d8dde3;margin:4px 4px 0 0}.evidence{font-size:12px}.pair{display:flex;gap:8px}.pair>div{flex:1;min-width:0}.pair pre{background:#f6f7f9;padding:4px;overflow:auto;max-height:240px;margin:2px 0}
 #changes{background:#fff;padding:8px 12px;border-left:6px solid #0b5d1e}#changes.regressed{border-left-color:#8a1111}h3{font-size:15px;margin:10px 0 4px}.cell-list td{font-size:13px}.reason{white-space:pre-wrap;max-width:70ch}
+.failed-checks{margin:4px 0;padding-left:20px;font-size:12px}.failed-checks .step{color:#59636e}.failed-checks .check{font-weight:600}
 `;
 
 function badge(cell: CellResult): string {
@@ -104,11 +105,23 @@ function evidence(scenario: ScenarioResult): string {
   return `<div class="evidence">${checks}${shots}<div><a href="${e(found.playwrightReport)}">this test in the Playwright report</a>${trace}</div></div>`;
 }
 
+/** Every failed check in the order the scenario met them: its step, its words, what it expected and what it got (as in the JSON). */
+function failedChecks(scenario: ScenarioResult): string {
+  if (!scenario.failedChecks.length) return '';
+  const side = (title: string, value: string | null) => (value === null ? '' : `<div><b>${e(title)}</b><pre>${e(value)}</pre></div>`);
+  const items = scenario.failedChecks.map((check) => {
+    const step = check.step ? `<div class="step">${e(check.step)}</div>` : '';
+    const explained = check.explained ? `<div>Whole views: “Expected vs observed: ${e(check.explained)}” below.</div>` : '';
+    return `<li>${step}<div class="check">${e(check.message)}</div><div class="pair">${side('Expected', check.expected)}${side('Received', check.received)}</div>${explained}</li>`;
+  });
+  return `<ol class="failed-checks">${items.join('')}</ol>`;
+}
+
 function cellList(cells: CellResult[]): string {
   const rows = cells
     .map((cell) => {
       const scenarios = cell.scenarios
-        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${checkedIn(s)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}${evidence(s)}</div>`)
+        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${checkedIn(s)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}${failedChecks(s)}${evidence(s)}</div>`)
         .join('');
       const filters = `data-os="${e(cell.os)}" data-browser="${e(cell.browser)}" data-provider="${e(cell.provider)}" data-status="${e(cell.status)}"`;
       return `<tr id="${e(cell.id)}" ${filters}><td>${e(cell.environmentLabel)}</td><td>${e(cell.providerName)}</td><td>${e(cell.sync)}</td><td><span class="badge ${e(cell.status)}">${e(STATUS_TEXT[cell.status])}</span></td><td>${scenarios}</td></tr>`;
