@@ -252,6 +252,40 @@ test.describe('rename', () => {
   });
 });
 
+test.describe('when a passkey was made and last used', () => {
+  /** The passkey's created and last-used times as the account page shows them (`datetime`, or "never"). */
+  function times(page: string): { created: string | undefined; lastUsed: string | undefined } {
+    return {
+      created: /data-field="created-at" datetime="([^"]+)"/.exec(page)?.[1],
+      lastUsed: /data-field="last-used" datetime="([^"]+)"/.exec(page)?.[1] ?? (/data-field="last-used">never</.test(page) ? 'never' : undefined),
+    };
+  }
+
+  async function madeThenUsedAnHourLater(faults: FaultSwitch[]) {
+    const clock = new TestClock();
+    rp = await startFixtureRp({ faults, config: { now: clock.now } });
+    const device = authenticator();
+    const client = new ApiClient(rp.url);
+    await register(client, device, 'alice');
+    const made = times(await accountPage(client));
+    clock.advance(3_600_000);
+    expect((await signIn(client, device)).status).toBe(200);
+    return { made, used: times(await accountPage(client)) };
+  }
+
+  test('by the RP\'s clock: made at registration, "never" used, then last used at the sign-in an hour later', async () => {
+    const { made, used } = await madeThenUsedAnHourLater([]);
+    expect(made).toEqual({ created: '2026-03-02T09:00:00.000Z', lastUsed: 'never' });
+    expect(used).toEqual({ created: '2026-03-02T09:00:00.000Z', lastUsed: '2026-03-02T10:00:00.000Z' });
+  });
+
+  test('last-used-not-updated keeps "never"; created-at-overwritten moves the creation to the sign-in', async () => {
+    expect((await madeThenUsedAnHourLater([{ name: 'last-used-not-updated' }])).used).toEqual({ created: '2026-03-02T09:00:00.000Z', lastUsed: 'never' });
+    await rp.stop();
+    expect((await madeThenUsedAnHourLater([{ name: 'created-at-overwritten' }])).used).toEqual({ created: '2026-03-02T10:00:00.000Z', lastUsed: '2026-03-02T10:00:00.000Z' });
+  });
+});
+
 test.describe('the account\'s name', () => {
   test('changing it shows the new name, tells the providers (current-user signal), and new passkeys carry it', async () => {
     await withRp();

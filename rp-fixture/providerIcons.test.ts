@@ -58,3 +58,13 @@ test('no-provider-icon: every passkey gets the unknown icon', () => {
   const unknown = providerIcon(ZERO_AAGUID, none);
   for (const aaguid of Object.keys(KNOWN)) expect(providerIcon(aaguid, faults)).toEqual(unknown);
 });
+
+test('icon-of-another-provider: each listed provider shows another family\'s monogram; keys and unknowns keep theirs', () => {
+  const faults = activeFaults([{ name: 'icon-of-another-provider' }]);
+  for (const [aaguid, family] of Object.entries(KNOWN)) {
+    const shown = providerIcon(aaguid, faults);
+    if (family === 'security-key') expect(shown).toEqual(providerIcon(aaguid, none));
+    else expect(shown.id, aaguid).not.toBe(family);
+  }
+  expect(providerIcon(ZERO_AAGUID, faults)).toEqual(providerIcon(ZERO_AAGUID, none));
+});

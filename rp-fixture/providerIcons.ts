@@ -50,7 +50,15 @@ export function providerIcon(aaguid: string, faults: ActiveFaults): ProviderIcon
     const initial = [...(listedProviderName(aaguid) ?? '?')][0]?.toUpperCase() ?? '?';
     return { id, src: monogramSvg({ text: initial, background: NEUTRAL }) };
   }
+  // Fault icon-of-another-provider: the icon table is off by one, so each listed provider shows the next one's monogram.
+  if (faultOn(faults, 'icon-of-another-provider')) return nextFamilysIcon(id);
   return { id, src: monogramSvg(MONOGRAMS[id]) };
+}
+
+function nextFamilysIcon(id: keyof typeof MONOGRAMS): ProviderIcon {
+  const families = Object.keys(MONOGRAMS) as (keyof typeof MONOGRAMS)[];
+  const next = families[(families.indexOf(id) + 1) % families.length]!;
+  return { id: next, src: monogramSvg(MONOGRAMS[next]) };
 }
 
 function monogramSvg(monogram: Monogram): string {

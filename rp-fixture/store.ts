@@ -30,7 +30,8 @@ export type Account = {
   credentials: CredentialRecord[];
 };
 
-export type CredentialUse = { counter: number; deviceType: CredentialDeviceType; backedUp: boolean; at: Date };
+/** A verified sign-in; `at` is when it was last used as recorded now (null: never). */
+export type CredentialUse = { counter: number; deviceType: CredentialDeviceType; backedUp: boolean; at: Date | null };
 
 /** Usernames are looked up case-insensitively so "Alice" cannot register beside "alice". */
 function accountKey(username: string): string {
@@ -98,5 +99,10 @@ export class Store {
     credential.deviceType = use.deviceType;
     credential.backedUp = use.backedUp;
     credential.lastUsedAt = use.at;
+  }
+
+  /** Only for the created-at-overwritten fault: a use stamped over the passkey's creation time. */
+  overwriteCreatedAt(credential: CredentialRecord, at: Date): void {
+    credential.createdAt = at;
   }
 }

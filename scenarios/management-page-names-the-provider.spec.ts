@@ -1,25 +1,47 @@
 // The seed's second user tip, and its service tip to show provider and sync state: the management
-// page tells the user which provider holds each passkey (name and icon), whether it syncs, and
-// where it was made; a passkey backed up later is shown as syncing after its next use.
+// page tells the user which provider holds each passkey (name and icon), whether it syncs, where and
+// when it was made, and when it was last used; after the next sign-in, "last used" moves to it, the
+// creation time stays, and a passkey backed up since is shown as syncing.
 import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectPasskeyShown } from '../harness/fixtures/expectPasskeyShown';
+import type { TimeWindow } from '../harness/fixtures/checkMatchers';
+import type { Rp } from '../harness/rp/boundRp';
+
+/** Long enough that a "last used" left at the creation time, or a creation time moved to the use, shows. */
+const AN_HOUR_SECONDS = 60 * 60;
+
+/** The window of the RP's time in which `action` ran: what the RP stamps then must fall inside it. */
+async function rpTimeDuring(rp: Rp, action: () => Promise<unknown>): Promise<TimeWindow> {
+  const from = await rp.now();
+  await action();
+  return { from, to: await rp.now() };
+}
 
 forEveryCell(() => {
   test('the management page shows the provider, sync state and origin of a new passkey', async ({ rp, oracle, cell, authenticator, username }) => {
     const expected = oracle.createdPasskey();
-    await test.step('register a passkey', () => rp.register(username));
+    const made = await test.step('register a passkey', () => rpTimeDuring(rp, () => rp.register(username)));
     const passkeys = await test.step('open the management page', () => rp.listPasskeys());
     expect(passkeys, 'the RP lists the passkey').toHaveLength(1); // hard: the checks below read it
-    await expectPasskeyShown(passkeys[0]!, expected);
+    const [shown] = passkeys as [(typeof passkeys)[number]];
+    await expectPasskeyShown(shown, expected);
+    await test.step('when it was made, and "never" used (or used at its making)', () => {
+      expect.soft(shown.createdAt, 'made: during the registration').toBeDuring(made);
+      if (shown.lastUsedAt !== 'never') expect.soft(shown.lastUsedAt, 'last used: "never", or the registration').toBeDuring(made);
+    });
 
-    if (cell.sync === 'eligible') {
-      await test.step('the provider backs the passkey up; after the next sign-in the page says it syncs', async () => {
-        await authenticator.backUpAll();
-        await rp.signOut();
-        await rp.signIn('discoverable', username);
-        const [after] = await rp.listPasskeys();
-        expect.soft(after!.sync, 'sync state once backed up').toBe('synced');
-      });
-    }
+    if (cell.sync === 'eligible') await test.step('the provider backs the passkey up', () => authenticator.backUpAll());
+    const letTimePass = rp.letTimePass;
+    if (letTimePass) await test.step('an hour passes', () => letTimePass(AN_HOUR_SECONDS));
+    else test.info().annotations.push({ type: 'note', description: 'the RP has no clock to move: "last used" is checked against the sign-in, not an hour after the making' });
+    await rp.signOut();
+    const used = await test.step('sign in with the passkey', () => rpTimeDuring(rp, () => rp.signIn('discoverable', username)));
+    await test.step('the management page after the sign-in', async () => {
+      const [after] = await rp.listPasskeys();
+      expect(after, 'the RP still lists the passkey').toBeDefined(); // hard: the checks below read it
+      expect.soft(after!.lastUsedAt, 'last used: the sign-in just made').toBeDuring(used);
+      expect.soft(after!.createdAt, 'made: unchanged by the sign-in').toEqual(shown.createdAt);
+      if (cell.sync === 'eligible') expect.soft(after!.sync, 'sync state once backed up').toBe('synced');
+    });
   });
 });

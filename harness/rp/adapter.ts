@@ -25,6 +25,8 @@ export interface AfterSignIn {
 export interface RpClock {
   /** Lets `seconds` pass on the RP's clock. */
   advance(page: Page, baseUrl: string, seconds: number): Promise<void>;
+  /** The RP's time now, by which it stamps what it shows (when a passkey was made and last used). */
+  now(page: Page, baseUrl: string): Promise<Date>;
 }
 
 /** What became of a delete on the management page. */
@@ -35,12 +37,19 @@ export interface PasskeyView {
   credentialId: string;
   /** The provider name the user is shown; null when the RP says it does not know the provider. */
   providerName: string | null;
-  /** The provider's own icon as the RP names it; null when the RP shows a generic icon. */
+  /**
+   * Whose icon is shown, as the provider's id in the matrix data (`1password`, `windows-hello`, ...;
+   * the adapter maps the RP's image to it); null when the RP shows a generic icon.
+   */
   providerIcon: string | null;
   /** The sync state the user is shown, or 'unknown' when the page does not say. */
   sync: SyncFlag | 'unknown';
   /** Where the RP says the passkey was created. */
   createdIn: { os: OsId | 'unknown'; browser: BrowserId | 'unknown'; label: string };
+  /** When the RP says the passkey was made; null when the page does not say. */
+  createdAt: Date | null;
+  /** When the RP says it was last used, 'never', or null when the page does not say. */
+  lastUsedAt: Date | 'never' | null;
   /** passkey-rename: the name the user gave it, null when it has none; left out where the page shows no names. */
   name?: string | null;
 }

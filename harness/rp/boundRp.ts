@@ -29,6 +29,8 @@ export interface Rp {
   signInHelp(username: string): Promise<SignInHelpView>;
   /** Lets time pass on the RP's clock; undefined where the RP has no clock to move. */
   letTimePass?: (seconds: number) => Promise<void>;
+  /** The RP's time: its clock's where it has one a test can read, else this machine's. */
+  now(): Promise<Date>;
 }
 
 /** What happens when a scenario needs a feature the RP lacks: in a cell, the scenario is not applicable. */
@@ -88,5 +90,6 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     signInWithPastCode: (username, code) => need('second-factor', adapter.signInWithPastCode).call(adapter, page, url, username, code),
     signInHelp: (username) => need('sign-in-help', adapter.signInHelp).call(adapter, page, url, username),
     ...(clock ? { letTimePass: (seconds: number) => clock.advance(page, url, seconds) } : {}),
+    now: async () => (clock ? clock.now(page, url) : new Date()),
   };
 }

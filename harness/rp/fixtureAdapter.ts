@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
 import { pageOutcome } from './pageOutcome';
@@ -53,6 +53,21 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
 /** The fixture RP's icon for a provider it cannot name is the question mark, `unknown`. */
 function knownIcon(id: string | null): string | null {
   return id && id !== 'unknown' ? id : null;
+}
+
+/** The time a `<time datetime>` field shows, or null when the page shows none (or an unreadable one). */
+async function timeShown(field: Locator): Promise<Date | null> {
+  const datetime = (await field.count()) ? await field.getAttribute('datetime') : null;
+  const at = datetime === null ? Number.NaN : Date.parse(datetime);
+  return Number.isNaN(at) ? null : new Date(at);
+}
+
+/** A passkey's "Last used": its time, 'never', or null when the item says neither. */
+async function lastUsedShown(item: Locator): Promise<Date | 'never' | null> {
+  const field = item.locator('[data-field="last-used"]');
+  if (!(await field.count())) return null;
+  if ((await field.getAttribute('datetime')) === null) return (await field.innerText()).trim() === 'never' ? 'never' : null;
+  return timeShown(field);
 }
 
 /** The help page's links to the other ways in. */
@@ -151,6 +166,8 @@ export const fixtureAdapter: RpAdapter = {
           browser: oneOf(BrowserId.options, await item.getAttribute('data-created-browser')),
           label: (await item.locator('[data-field="created-in"]').innerText()).trim(),
         },
+        createdAt: await timeShown(item.locator('[data-field="created-at"]')),
+        lastUsedAt: await lastUsedShown(item),
         name: (await nickname.count()) ? (await nickname.innerText()).trim() : null,
       });
     }

@@ -23,6 +23,11 @@ export const fixtureClock: RpClock = {
       throw new Error(`The RP's clock cannot be moved (${answer.status()} from /test-hooks/clock): start the fixture RP with --test-hooks.`);
     }
   },
+  async now(page, baseUrl) {
+    const answer = await page.request.get(new URL('/test-hooks/clock', baseUrl).href, { timeout: 10_000 });
+    if (!answer.ok()) throw new Error(`The RP's clock cannot be read (${answer.status()} from /test-hooks/clock): start the fixture RP with --test-hooks.`);
+    return new Date(((await answer.json()) as { now: string }).now);
+  },
 };
 
 /** The RP's time: its test clock where it has one, else this machine's. */

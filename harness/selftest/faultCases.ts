@@ -177,6 +177,31 @@ export const FAULT_CASES: FaultCase[] = [
     because: 'a provider the RP can name is shown with a generic icon',
   },
   {
+    fault: 'icon-of-another-provider',
+    scenarios: ['management-page-names-the-provider'],
+    envs: ['macos-chrome'],
+    providers: ['icloud-keychain', '1password', 'roboform', 'security-key'],
+    // The fixture RP's security keys share one key icon, which the fault leaves alone.
+    red: (cell) => expectedPasskey(cell).providerIcon !== null && cell.provider.id !== 'security-key',
+    because: "a listed provider's passkey is shown with the next provider's icon",
+  },
+  {
+    fault: 'last-used-not-updated',
+    scenarios: ['management-page-names-the-provider'],
+    envs: ['android-chrome'],
+    providers: ['google-password-manager', 'security-key'],
+    red: everyApplicableCell,
+    because: 'a sign-in does not move "last used", which stays "never"',
+  },
+  {
+    fault: 'created-at-overwritten',
+    scenarios: ['management-page-names-the-provider'],
+    envs: ['linux-firefox'],
+    providers: ['bitwarden', 'roboform'],
+    red: everyApplicableCell,
+    because: 'a sign-in an hour later is shown as when the passkey was made',
+  },
+  {
     fault: 'stale-sync-state',
     scenarios: ['management-page-names-the-provider'],
     envs: ['android-chrome'],

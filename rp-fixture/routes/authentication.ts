@@ -53,13 +53,16 @@ export function authenticationRoutes(context: FixtureContext): Router {
       if (faultOn(context.faults, 'challenge-survives-failure')) context.challenges.issue(req.sessionID, challenge, pending);
       throw error;
     });
+    const now = context.config.now();
     context.store.recordUse(found.credential, {
       counter: info.newCounter,
       deviceType: info.credentialDeviceType,
       // Fault stale-sync-state: the backup state stays as it was at creation; a passkey backed up since still shows as not.
       backedUp: faultOn(context.faults, 'stale-sync-state') ? found.credential.backedUp : info.credentialBackedUp,
-      at: new Date(),
+      at: lastUsedAt(context, found.credential, now),
     });
+    // Fault created-at-overwritten: each sign-in is stamped over the passkey's creation time.
+    if (faultOn(context.faults, 'created-at-overwritten')) context.store.overwriteCreatedAt(found.credential, now);
     await startSignedInSession(req, owner.username, context.challenges, context.faults);
     res.json({ verified: true, redirect: '/account' });
   });
@@ -75,6 +78,13 @@ async function judged(context: FixtureContext, response: AuthenticationResponseJ
   checkUserVerified(context, info.userVerified);
   checkSignatureCounter(found.credential, info.newCounter, context.faults);
   return { found, owner, info };
+}
+
+/** When the passkey was last used, as this sign-in records it. */
+function lastUsedAt(context: FixtureContext, credential: CredentialRecord, now: Date): Date | null {
+  // Fault last-used-not-updated: the sign-in is not recorded as a use, so the page keeps showing the one before (or "never").
+  if (faultOn(context.faults, 'last-used-not-updated')) return credential.lastUsedAt;
+  return now;
 }
 
 function takeAuthenticationChallenge(context: FixtureContext, req: Request, challenge: string): AuthenticationChallenge {

@@ -60,7 +60,7 @@ export function registrationRoutes(context: FixtureContext): Router {
     if (context.store.findCredential(info.credential.id)) {
       throw new ApiError(400, 'This passkey is already registered here.', 'credential-exists');
     }
-    const credential = credentialRecord(info, response, createdEnvironment(req, context.faults));
+    const credential = credentialRecord(info, response, createdEnvironment(req, context.faults), context.config.now());
     const account = saveCredential(context, req, pending, credential);
     await startSignedInSession(req, account.username, context.challenges, context.faults);
     res.json({ verified: true, redirect: `/account?created=${encodeURIComponent(credential.id)}` });
@@ -134,7 +134,7 @@ function createdEnvironment(req: Request, faults: ActiveFaults): DetectedEnviron
   return detectEnvironment(req.headers, faults);
 }
 
-function credentialRecord(info: RegistrationInfo, response: RegistrationResponseJSON, environment: DetectedEnvironment): CredentialRecord {
+function credentialRecord(info: RegistrationInfo, response: RegistrationResponseJSON, environment: DetectedEnvironment, createdAt: Date): CredentialRecord {
   return {
     id: info.credential.id,
     publicKey: info.credential.publicKey,
@@ -144,7 +144,7 @@ function credentialRecord(info: RegistrationInfo, response: RegistrationResponse
     deviceType: info.credentialDeviceType,
     backedUp: info.credentialBackedUp,
     createdEnvironment: environment,
-    createdAt: new Date(),
+    createdAt,
     lastUsedAt: null,
     nickname: '',
   };

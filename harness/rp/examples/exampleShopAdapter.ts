@@ -38,6 +38,12 @@ async function linkInInbox(page: Page, to: string, path: string): Promise<string
   return link!;
 }
 
+/** A `<time datetime>` of the shop's page as a Date; null when it is missing or unreadable. */
+function shopTime(datetime: string | null): Date | null {
+  const at = datetime === null ? Number.NaN : Date.parse(datetime);
+  return Number.isNaN(at) ? null : new Date(at);
+}
+
 const exampleShop: RpAdapter = {
   name: 'Example Shop',
   // What the shop does not have: the scenarios that need it are reported not applicable, with this reason.
@@ -95,6 +101,9 @@ const exampleShop: RpAdapter = {
         providerIcon: (await row.getByRole('img').getAttribute('alt')) || null,
         sync: 'unknown' as const,
         createdIn: { os: 'unknown' as const, browser: 'unknown' as const, label: (await row.getByTestId('device').innerText()).trim() },
+        // The shop shows "Added <time datetime=...>" and "Last used <time>" or "Never used".
+        createdAt: shopTime(await row.getByTestId('added').locator('time').getAttribute('datetime')),
+        lastUsedAt: (await row.getByText('Never used').count()) ? ('never' as const) : shopTime(await row.getByTestId('last-used').locator('time').getAttribute('datetime')),
       })),
     );
   },
