@@ -145,7 +145,11 @@ export interface RpAdapter {
    * throws RpStepError with what it said when it refuses.
    */
   renameAccount?(page: Page, baseUrl: string, displayName: string): Promise<void>;
-  /** sign-in-help: what the RP offers the user after a passkey sign-in for `username` did not work. */
+  /**
+   * sign-in-help: what the RP offers the user after a passkey sign-in for `username` did not work,
+   * reached as the user reaches it: from the page the failed sign-in left open, by the RP's own link
+   * (never a URL typed in). Throws RpStepError with what the page said when it offers no way onward.
+   */
   signInHelp?(page: Page, baseUrl: string, username: string): Promise<SignInHelpView>;
   /**
    * other-ways-in: creates an account without a passkey, by another way in (the adapter picks which;

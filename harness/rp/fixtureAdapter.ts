@@ -70,6 +70,14 @@ async function lastUsedShown(item: Locator): Promise<Date | 'never' | null> {
   return timeShown(field);
 }
 
+/** Waits for the help page (for `username`, when given) to load after a click. */
+async function helpOpened(page: Page, step: string, username?: string): Promise<void> {
+  const opened = (url: URL) => url.pathname === '/signin/help' && (username === undefined || url.searchParams.get('username') === username);
+  await page.waitForURL(opened, { timeout: 10_000 }).catch((error: Error) => {
+    throw new RpNoAnswerError(step, `the help page did not open within 10 s: ${error.message.split('\n')[0]}`);
+  });
+}
+
 /** The help page's links to the other ways in. */
 const WAYS_IN_BY_LINK: Record<string, WayIn> = { 'use-password': 'password', 'use-email-link': 'email-link' };
 
@@ -230,10 +238,21 @@ export const fixtureAdapter: RpAdapter = {
     if (await refused.count()) throw new RpStepError("changing the account's name", (await refused.innerText()).trim());
   },
 
-  async signInHelp(page, baseUrl, username): Promise<SignInHelpView> {
-    const url = new URL('/signin/help', baseUrl);
-    url.searchParams.set('username', username);
-    await page.goto(url.href);
+  async signInHelp(page, _baseUrl, username): Promise<SignInHelpView> {
+    const step = 'looking for help after the failed sign-in';
+    const failure = page.locator('[data-message="signin.failed"]');
+    if (!(await failure.count())) throw new RpStepError(step, `the page shows no failed sign-in to go on from (at ${new URL(page.url()).pathname})`);
+    const link = failure.locator('#signin-failed-help');
+    if (!(await link.count())) throw new RpStepError(step, `the failure offers no way onward: "${(await failure.innerText()).trim()}"`);
+    await link.click();
+    await helpOpened(page, step);
+    // A sign-in that named no account (the passkey button) leads to help that asks who the user is.
+    const askedWho = page.locator('#help-username-form');
+    if (await askedWho.count()) {
+      await askedWho.locator('#help-username').fill(username);
+      await askedWho.locator('#help-lookup').click();
+      await helpOpened(page, step, username);
+    }
     const providers: SignInHelpView['providers'] = [];
     for (const item of await page.locator('[data-message="signin-help.providers"] [data-provider]').all()) {
       providers.push({

@@ -158,11 +158,26 @@ export async function addEmailWayIn(page: Page, baseUrl: string, username: strin
 
 export async function requestEmailLink(page: Page, baseUrl: string, username: string): Promise<string> {
   const step = 'asking for an email sign-in link';
-  await page.goto(new URL('/signin/email', baseUrl).href);
+  await followLinkToEmailSignIn(page, baseUrl, step);
   await page.locator('#email').fill(emailOf(username));
   await page.locator('#email-link-send').click();
   await shown(page, step, 'email-link.sent', 'email.invalid');
   return linkInMail(page, baseUrl, step, emailOf(username), '/signin/email/link');
+}
+
+/**
+ * As the user gets there: the help page's "Email me a sign-in link" where the help is open, else
+ * the sign-in page's. A page without either is a dead end, said in the RP's words.
+ */
+async function followLinkToEmailSignIn(page: Page, baseUrl: string, step: string): Promise<void> {
+  const onHelp = new URL(page.url()).pathname === '/signin/help';
+  if (!onHelp) await page.goto(new URL('/signin', baseUrl).href);
+  const link = page.locator(onHelp ? '#use-email-link' : '#signin-email');
+  if (!(await link.count())) throw new RpStepError(step, `${onHelp ? 'the sign-in help' : 'the sign-in page'} offers no email sign-in link`);
+  await link.click();
+  await page.waitForURL((url) => url.pathname === '/signin/email', { timeout: 10_000 }).catch((error: Error) => {
+    throw new RpNoAnswerError(step, `the email sign-in page did not open within 10 s: ${error.message.split('\n')[0]}`);
+  });
 }
 
 /** Opens the link; the RP asks to confirm (so a mail scanner's visit uses nothing up), then signs in. */

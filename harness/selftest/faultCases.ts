@@ -129,6 +129,14 @@ export const FAULT_CASES: FaultCase[] = [
     because: 'the help names no provider and no way to recover',
   },
   {
+    fault: 'no-help-after-failure',
+    scenarios: ['passkey-only-account-lost', 'sign-in-interrupted'],
+    envs: ['windows-edge', 'android-firefox'],
+    providers: ['google-password-manager', 'bitwarden'],
+    red: everyApplicableCell,
+    because: 'a failed sign-in says so but leaves the user no link onward to the help',
+  },
+  {
     fault: 'no-provider-hints',
     scenarios: ['passkey-only-account-lost'],
     envs: ['macos-chrome'],

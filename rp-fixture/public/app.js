@@ -125,10 +125,10 @@
         errorCode: error instanceof ServerError ? error.code : '',
       });
       // Never a dead end: the help page names where this account's passkeys are and every other way in.
-      const help = document.createElement('a');
-      help.id = 'signin-failed-help';
+      const template = document.getElementById('signin-failed-help-template');
+      if (!template) return;
+      const help = template.content.firstElementChild.cloneNode(true);
       help.href = `/signin/help?${new URLSearchParams({ username: username.value.trim(), error: errorName(error) })}`;
-      help.textContent = 'See where your passkeys are and other ways to sign in';
       status.querySelector('[data-message="signin.failed"]').append(' ', help);
     }
 

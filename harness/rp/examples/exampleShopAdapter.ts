@@ -140,8 +140,18 @@ const exampleShop: RpAdapter = {
     return { passkeyOffered: false };
   },
 
-  async signInHelp(page, baseUrl, username): Promise<SignInHelpView> {
-    await page.goto(new URL(`/login/trouble?email=${encodeURIComponent(`${username}@example.test`)}`, baseUrl).href);
+  async signInHelp(page, _baseUrl, username): Promise<SignInHelpView> {
+    // As the user goes on from the failed sign-in: the shop's "Trouble signing in?" link, then who they are.
+    const trouble = page.getByRole('link', { name: 'Trouble signing in?' });
+    if (!(await trouble.count())) throw new RpStepError('looking for help after the failed sign-in', 'the failure offers no way onward');
+    await trouble.click();
+    await page.waitForLoadState();
+    const email = page.getByLabel('Email');
+    if (await email.count()) {
+      await email.fill(`${username}@example.test`);
+      await page.getByRole('button', { name: 'Show my options' }).click();
+      await page.waitForLoadState();
+    }
     const providers = await page.getByTestId('passkey-provider').allInnerTexts();
     return {
       providers: providers.map((name) => ({ name: name.trim(), reachable: 'maybe' })),
