@@ -15,8 +15,8 @@ export const MUTANT_RUN_DIR = '.mutant-run';
 /** What Stryker leaves out of its sandbox copy: earlier runs' output, which can be hundreds of MB. */
 const NOT_COPIED = ['/reports', '/test-results', '/test-reports', '/blob-report', '/scratch-tmp', `/${MUTANT_RUN_DIR}`];
 
-/** Leaves fault switches unmutated (faultSwitchIgnorer.ts says why); a .ts file, so Stryker's workers load tsx. */
-const FAULT_SWITCH_PLUGIN = fileURLToPath(new URL('./faultSwitchIgnorer.ts', import.meta.url));
+/** Leaves fault switches unmutated (faultSwitchIgnorer.ts says why), loaded through tsx in every Stryker process. */
+const FAULT_SWITCH_PLUGIN = fileURLToPath(new URL('./faultSwitchPlugin.mjs', import.meta.url));
 
 export interface MutationSettings {
   /** Where the HTML and JSON reports go, one folder per group. */
@@ -54,7 +54,6 @@ export function strykerOptions(run: GroupRun, settings: MutationSettings): Stryk
     coverageAnalysis: 'off',
     plugins: ['@stryker-mutator/*', FAULT_SWITCH_PLUGIN],
     ignorers: ['fault-switch'],
-    testRunnerNodeArgs: ['--import', 'tsx'],
     concurrency: settings.concurrency,
     // A mutant's run is allowed its clean run's time x 1.5 plus 30 s: a hung RP ends as a Timeout, a
     // run slowed by a busy machine does not. The matrix bounds every wait of its own inside that.
