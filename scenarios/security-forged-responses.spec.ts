@@ -91,6 +91,13 @@ forEveryCell(() => {
       expect(await rp.signedInAs()).toBe(username);
       await rp.signOut();
     });
+    await test.step('a copy of the key made before the last use answers with the counter of that use again (101): refused', async () => {
+      await authenticator.setSignCount(passkey.credentialId, 100);
+      const refused = await rp.signIn('username-first', username).then(() => null, (error: unknown) => error);
+      if (refused !== null && !(refused instanceof RpStepError)) throw refused;
+      expect(refused, 'the counter did not go up (101 after 101): the RP signed the user in').toBeInstanceOf(RpStepError);
+      expect(await rp.signedInAs(), 'nobody is signed in').toBeNull();
+    });
     await test.step('a copy of the key made before those uses answers with counter 51: refused', async () => {
       await authenticator.setSignCount(passkey.credentialId, 50);
       const refused = await rp.signIn('username-first', username).then(() => null, (error: unknown) => error);
