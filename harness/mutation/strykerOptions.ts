@@ -35,7 +35,9 @@ export function matrixCommand(subset: MatrixSubset): string {
     `--env ${subset.environments.join(',')}`,
     `--provider ${subset.providers.join(',')}`,
     `--scenario ${subset.scenarios.join(',')}`,
-    `--report-dir ${MUTANT_RUN_DIR} --reporter dot --trace=off`,
+    // One folder per run (the shell's pid): with --concurrency 2 two runs share the sandbox, and a run
+    // reads its verdict back from its own report.
+    `--report-dir ${MUTANT_RUN_DIR}/$$ --reporter dot --trace=off`,
   ].join(' ');
 }
 
