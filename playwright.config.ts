@@ -68,7 +68,8 @@ export default defineConfig<{ environmentId: string }>({
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: false },
   },
   projects: [
-    { name: 'unit', testDir: '.', testMatch: ['harness/**/*.test.ts', 'rp-fixture/**/*.test.ts'] },
+    // Not the copies in a running `npm run mutation`'s sandboxes, whose fixture RP is mutated.
+    { name: 'unit', testDir: '.', testMatch: ['harness/**/*.test.ts', 'rp-fixture/**/*.test.ts'], testIgnore: ['**/.stryker-tmp/**'] },
     // One at a time: each end-to-end test runs the matrix, which has workers of its own.
     { name: 'e2e', testDir: 'harness/e2e', testMatch: '**/*.e2e.ts', timeout: 45 * 60_000, workers: 1 },
     // Projects are environments: `--project=windows-edge` runs one. The cells the support data

@@ -44,6 +44,12 @@ export function runMergeReports(args: string[], timeoutMs: number): Promise<Matr
   return startCli('harness/cli/mergeReports.ts', [...args, '--report-dir', reportDir], reportDir, timeoutMs).done;
 }
 
+/** Runs `npm run mutation -- <args>` as a user would, its reports in a fresh folder, bounded in time. */
+export function runMutation(args: string[], timeoutMs: number): Promise<MatrixRun> {
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'pm-mutation-'));
+  return startCli('harness/cli/mutation.ts', [...args, '--report-dir', reportDir], reportDir, timeoutMs).done;
+}
+
 function startCli(script: string, args: string[], reportDir: string, timeoutMs: number, env: Record<string, string> = {}): RunningMatrix {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,

@@ -23,6 +23,16 @@ interface RegisterPageScripts {
 /** Pages that sign-out just left on a fresh sign-in page, and that page's URL. */
 const freshSignInPage = new WeakMap<Page, string>();
 
+/**
+ * The sync state the user reads on the management page, from the fixture RP's words for each: the
+ * page must say it, not only carry it in markup a user never sees.
+ */
+const SYNC_WORDS: Record<string, SyncFlag> = { Synced: 'synced', 'Can sync, not backed up yet': 'eligible', 'Only on this device': 'device-bound' };
+
+function syncShown(words: string): SyncFlag | 'unknown' {
+  return SYNC_WORDS[words.trim()] ?? 'unknown';
+}
+
 /** The fixture RP's words for an AAGUID it cannot name. */
 function knownProvider(shown: string): string | null {
   return shown === 'Unknown provider' ? null : shown;
@@ -168,7 +178,7 @@ export const fixtureAdapter: RpAdapter = {
         credentialId: (await item.getAttribute('data-credential-id')) ?? '',
         providerName: knownProvider((await item.locator('[data-field="provider"]').innerText()).trim()),
         providerIcon: knownIcon(await item.getAttribute('data-provider-icon')),
-        sync: oneOf(SyncFlag.options, await item.getAttribute('data-sync')),
+        sync: syncShown(await item.locator('[data-field="sync"]').innerText()),
         createdIn: {
           os: oneOf(OsId.options, await item.getAttribute('data-created-os')),
           browser: oneOf(BrowserId.options, await item.getAttribute('data-created-browser')),

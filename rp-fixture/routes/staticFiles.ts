@@ -54,7 +54,9 @@ export function staticRoutes(): Router {
     if (!isScriptName(name)) return next();
     // An unversioned or outdated URL is revalidated each time (no-cache, not no-store).
     const cache = req.query['v'] === version(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    res.sendFile(SCRIPTS[name], { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': cache } });
+    // dotfiles 'allow': the path is one of SCRIPTS, never the request's; without it a checkout under a
+    // dot directory (~/.cache/..., a mutation-testing sandbox in .stryker-tmp/) serves 404 for every script.
+    res.sendFile(SCRIPTS[name], { dotfiles: 'allow', headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': cache } });
   });
   return router;
 }
