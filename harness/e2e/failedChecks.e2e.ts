@@ -16,7 +16,7 @@ test('two checks failing in one scenario are both in the report, each with its s
   const [scenario] = cell!.scenarios;
   expect(scenario!.status).toBe('fail');
   expect(scenario!.failedChecks).toEqual([
-    { step: SHOWN, message: "the provider's own icon is shown", expected: 'not null', received: 'null', explained: SHOWN },
+    { step: SHOWN, message: "the provider's own icon is shown", expected: '"1password"', received: 'null', explained: SHOWN },
     { step: SHOWN, message: 'sync state shown', expected: '"eligible"', received: '"synced"', explained: SHOWN },
   ]);
   expect(scenario!.reason).toMatch(new RegExp(`^2 checks failed\\. The first, in ${SHOWN}:\\nError: the provider's own icon is shown`));
