@@ -1,9 +1,4 @@
-import { z } from 'zod';
+import { typedName } from './typedName';
 
 /** A username as typed: trimmed, 1 to 64 characters, no control characters. */
-export const Username = z
-  .string({ error: 'Enter a username.' })
-  .trim()
-  .min(1, 'Enter a username.')
-  .max(64, 'A username can be at most 64 characters long.')
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'A username cannot contain control characters.');
+export const Username = typedName('Enter a username.', 'A username');

@@ -80,6 +80,16 @@ async function lastUsedShown(item: Locator): Promise<Date | 'never' | null> {
   return timeShown(field);
 }
 
+/** Waits for the account page's answer to a form just posted: its notice, or its refusal in the RP's words. */
+async function accountFormAnswered(page: Page, step: string, done: string, refusal: string): Promise<void> {
+  const succeeded = page.locator(`[data-message="${done}"]`);
+  const refused = page.locator(`[data-message="${refusal}"]`);
+  await succeeded.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
+    throw new RpNoAnswerError(step, `neither done nor refused within 10 s: ${error.message.split('\n')[0]}`);
+  });
+  if (await refused.count()) throw new RpStepError(step, (await refused.innerText()).trim());
+}
+
 /** Waits for the help page (for `username`, when given) to load after a click. */
 async function helpOpened(page: Page, step: string, username?: string): Promise<void> {
   const opened = (url: URL) => url.pathname === '/signin/help' && (username === undefined || url.searchParams.get('username') === username);
@@ -228,24 +238,14 @@ export const fixtureAdapter: RpAdapter = {
     if (!(await item.count())) throw new RpStepError('renaming a passkey', `the management page does not list passkey ${credentialId}`);
     await item.locator('input[name="nickname"]').fill(name);
     await item.locator('[data-testid="rename-passkey"]').click();
-    const renamed = page.locator('[data-message="passkey.renamed"]');
-    const refused = page.locator('[data-message="passkey.rename-invalid"]');
-    await renamed.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
-      throw new RpNoAnswerError('renaming a passkey', `neither renamed nor refused within 10 s: ${error.message.split('\n')[0]}`);
-    });
-    if (await refused.count()) throw new RpStepError('renaming a passkey', (await refused.innerText()).trim());
+    await accountFormAnswered(page, 'renaming a passkey', 'passkey.renamed', 'passkey.rename-invalid');
   },
 
   async renameAccount(page, baseUrl, displayName): Promise<void> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     await page.locator('#display-name').fill(displayName);
     await page.locator('[data-testid="change-account-name"]').click();
-    const renamed = page.locator('[data-message="account.renamed"]');
-    const refused = page.locator('[data-message="account.rename-invalid"]');
-    await renamed.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
-      throw new RpNoAnswerError("changing the account's name", `neither changed nor refused within 10 s: ${error.message.split('\n')[0]}`);
-    });
-    if (await refused.count()) throw new RpStepError("changing the account's name", (await refused.innerText()).trim());
+    await accountFormAnswered(page, "changing the account's name", 'account.renamed', 'account.rename-invalid');
   },
 
   async signInHelp(page, _baseUrl, username): Promise<SignInHelpView> {

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
-import { z } from 'zod';
+import { typedName } from '../typedName';
 import type { FixtureContext } from '../context';
 import { csrfToken } from '../csrf';
 import { detectEnvironment } from '../environment';
@@ -13,21 +13,11 @@ import { currentAccount } from '../session';
 import type { Account, CredentialRecord } from '../store';
 import { sendAccountPage } from './accountView';
 
-/** A passkey's name as typed: trimmed, 1 to 64 characters, no control characters. */
-export const Nickname = z
-  .string({ error: 'Enter a name for the passkey.' })
-  .trim()
-  .min(1, 'Enter a name for the passkey.')
-  .max(64, 'A passkey name can be at most 64 characters long.')
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'A passkey name cannot contain control characters.');
+/** A passkey's name as typed. */
+export const Nickname = typedName('Enter a name for the passkey.', 'A passkey name');
 
-/** The name shown for an account, as typed: the same rules as a passkey's name. */
-export const DisplayName = z
-  .string({ error: 'Enter a name.' })
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(64, 'A name can be at most 64 characters long.')
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'A name cannot contain control characters.');
+/** The name shown for an account, as typed. */
+export const DisplayName = typedName('Enter a name.', 'A name');
 
 /** A credential ID in a URL: base64url, at most 1023 bytes' worth. */
 const CredentialId = /^[A-Za-z0-9_-]{1,1364}$/;
