@@ -19,10 +19,12 @@ type Entry = EmailLinkGrant & { expiresAt: number };
 
 /**
  * Single-use links sent by email. Only a hash of each token is kept, so the store itself holds
- * nothing that signs anyone in.
+ * nothing that signs anyone in; the key carries the purpose, so a link sent for one purpose opens
+ * nothing at another's address. Expired entries are not swept: the fixture RP lives for one run and
+ * holds a few links per test, and an expired link is refused wherever it is looked up.
  */
 export class EmailLinks {
-  private readonly byHash = new Map<string, Entry>();
+  private readonly byKey = new Map<string, Entry>();
 
   constructor(
     private readonly now: () => Date,
@@ -31,34 +33,29 @@ export class EmailLinks {
 
   /** A new token (256 bits, base64url) for the link. */
   issue(grant: EmailLinkGrant): string {
-    this.sweep();
     const token = randomBytes(32).toString('base64url');
-    this.byHash.set(hashOf(token), { ...grant, expiresAt: this.now().getTime() + EMAIL_LINK_TTL_MS });
+    this.byKey.set(keyOf(token, grant.purpose), { ...grant, expiresAt: this.now().getTime() + EMAIL_LINK_TTL_MS });
     return token;
   }
 
   /** What the link grants if it is still valid, without using it up (for the page a link opens). */
   peek(token: string, purpose: EmailLinkPurpose): EmailLinkGrant | undefined {
-    const entry = this.byHash.get(hashOf(token));
-    return entry && entry.purpose === purpose && entry.expiresAt > this.now().getTime() ? grantOf(entry) : undefined;
+    const entry = this.byKey.get(keyOf(token, purpose));
+    return entry && this.now().getTime() < entry.expiresAt ? grantOf(entry) : undefined;
   }
 
   /** Uses the link up: it works once, within its 15 minutes. */
   consume(token: string, purpose: EmailLinkPurpose): EmailLinkGrant | undefined {
     const grant = this.peek(token, purpose);
-    // Fault reusable-email-link: a used link keeps working until it expires.
-    if (grant && !faultOn(this.faults, 'reusable-email-link')) this.byHash.delete(hashOf(token));
+    // Fault reusable-email-link: a used link keeps working until it expires. (Deleting the key of a
+    // link that grants nothing, expired or never sent, changes nothing.)
+    if (!faultOn(this.faults, 'reusable-email-link')) this.byKey.delete(keyOf(token, purpose));
     return grant;
-  }
-
-  private sweep(): void {
-    const now = this.now().getTime();
-    for (const [hash, entry] of this.byHash) if (entry.expiresAt <= now) this.byHash.delete(hash);
   }
 }
 
-function hashOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+function keyOf(token: string, purpose: EmailLinkPurpose): string {
+  return `${purpose}:${createHash('sha256').update(token).digest('base64url')}`;
 }
 
 function grantOf({ purpose, username, address }: Entry): EmailLinkGrant {

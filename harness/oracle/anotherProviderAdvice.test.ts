@@ -13,7 +13,8 @@ const passkey = (provider: string, sync: SyncFlag): RegisteredPasskey => ({
   sync,
   lost: false,
 });
-const advice = (...passkeys: RegisteredPasskey[]) => anotherProviderAdvice(passkeys, data.providers);
+const advice = (...passkeys: RegisteredPasskey[]) => anotherProviderAdvice(passkeys, data.providers).owed;
+const full = (...passkeys: RegisteredPasskey[]) => anotherProviderAdvice(passkeys, data.providers);
 
 test('one provider holding every passkey, or none syncing: the advice is owed', () => {
   expect(advice(passkey('google-password-manager', 'synced'))).toBe('required');
@@ -28,4 +29,14 @@ test('passkeys spread over providers the RP can tell apart: the advice would be 
 test('a provider with no public AAGUID cannot be told apart: either is fine', () => {
   expect(advice(passkey('roboform', 'synced'))).toBe('either');
   expect(advice()).toBe('either');
+});
+
+test('the reasons the page may give are the true ones, and the one provider is the one holding them all', () => {
+  const windowsHello = data.providers.find((p) => p.id === 'windows-hello');
+  expect(full(passkey('windows-hello', 'device-bound'))).toEqual({ owed: 'required', trueReasons: ['none-syncs', 'one-provider'], oneProvider: windowsHello });
+  expect(full(passkey('windows-hello', 'device-bound'), passkey('security-key', 'device-bound'))).toEqual({ owed: 'required', trueReasons: ['none-syncs'], oneProvider: null });
+  expect(full(passkey('security-key', 'device-bound'))).toEqual({ owed: 'required', trueReasons: ['none-syncs'], oneProvider: null });
+  expect(full(passkey('1password', 'synced')).trueReasons).toEqual(['one-provider']);
+  expect(full(passkey('1password', 'synced'), passkey('windows-hello', 'device-bound'))).toEqual({ owed: 'forbidden', trueReasons: [], oneProvider: null });
+  expect(full(passkey('roboform', 'device-bound')).trueReasons).toEqual(['none-syncs']);
 });

@@ -1,5 +1,16 @@
 import type { Provider } from '../matrix/schema';
+import type { AnotherProviderReason } from '../rp/adapter';
 import type { RegisteredPasskey } from './signInExpectation';
+
+/** What the management page owes the user about adding a passkey in another provider. */
+export interface AnotherProviderExpectation {
+  /** Whether the advice is owed, would be untrue, or may go either way. */
+  owed: 'required' | 'forbidden' | 'either';
+  /** The reasons that are true of the account's passkeys: the page may give these and no others. */
+  trueReasons: AnotherProviderReason[];
+  /** The provider holding every passkey, where there is one the RP can name (not a security key). */
+  oneProvider: Provider | null;
+}
 
 /**
  * The seed's third user tip, as advice the management page owes: suggest a passkey in another
@@ -7,10 +18,11 @@ import type { RegisteredPasskey } from './signInExpectation';
  * name; never when they are spread over providers that can be told apart (it would be untrue).
  * A provider with no public AAGUID cannot be told apart, so the RP may say either.
  */
-export function anotherProviderAdvice(passkeys: RegisteredPasskey[], providers: Provider[]): 'required' | 'forbidden' | 'either' {
-  if (passkeys.length === 0) return 'either';
-  if (passkeys.every((passkey) => passkey.sync === 'device-bound')) return 'required';
+export function anotherProviderAdvice(passkeys: RegisteredPasskey[], providers: Provider[]): AnotherProviderExpectation {
   const used = [...new Set(passkeys.map((passkey) => passkey.provider))].map((id) => providers.find((p) => p.id === id)!);
-  if (used.some((provider) => provider.aaguid === null)) return 'either';
-  return used.length === 1 && used[0]!.kind !== 'security-key' ? 'required' : 'forbidden';
+  const noneSyncs = passkeys.length > 0 && passkeys.every((passkey) => passkey.sync === 'device-bound');
+  const oneProvider = used.length === 1 && used[0]!.aaguid !== null && used[0]!.kind !== 'security-key' ? used[0]! : null;
+  const trueReasons: AnotherProviderReason[] = [...(noneSyncs ? (['none-syncs'] as const) : []), ...(oneProvider ? (['one-provider'] as const) : [])];
+  const owed = passkeys.length === 0 ? 'either' : noneSyncs ? 'required' : used.some((provider) => provider.aaguid === null) ? 'either' : oneProvider ? 'required' : 'forbidden';
+  return { owed, trueReasons, oneProvider };
 }

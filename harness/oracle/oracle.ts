@@ -5,7 +5,7 @@ import { anotherProvider } from '../matrix/support';
 import { signInHelpExpectation, type SignInHelpExpectation } from './signInHelpExpectation';
 import type { World } from '../world/world';
 import { creationExpectation, type CreationExpectation } from './creationExpectation';
-import { anotherProviderAdvice } from './anotherProviderAdvice';
+import { anotherProviderAdvice, type AnotherProviderExpectation } from './anotherProviderAdvice';
 import { expectedPasskey, type ExpectedPasskey } from './expectedPasskey';
 import { signInExpectation, type SignInExpectation } from './signInExpectation';
 import { passkeyOfferExpectation, type PasskeyOfferExpectation } from './passkeyOfferExpectation';
@@ -30,7 +30,7 @@ export interface Oracle {
   /** Whether the RP must, must not or may offer a passkey after a sign-in without one on `device`. */
   passkeyOffer(world: World, device: string): PasskeyOfferExpectation;
   /** Whether the management page must, must not or may suggest a passkey in another provider, given the passkeys the user made. */
-  anotherProviderAdvice(world: World): 'required' | 'forbidden' | 'either';
+  anotherProviderAdvice(world: World): AnotherProviderExpectation;
   /** The provider a user here would add beside the cell's (user tip 3), or null when there is none. */
   secondProvider(): string | null;
   /** What the RP must offer on `device` after a passkey sign-in there did not work. */

@@ -29,6 +29,17 @@ export interface RpClock {
   now(page: Page, baseUrl: string): Promise<Date>;
 }
 
+/** Why a page suggests a passkey in another provider: no passkey of the account syncs; every passkey is in one provider. */
+export type AnotherProviderReason = 'none-syncs' | 'one-provider';
+
+/** The management page's suggestion to add a passkey in another provider. */
+export interface AnotherProviderSuggestion {
+  /** The reasons the page gives; empty when the adapter cannot tell them apart (one message for both). */
+  reasons: AnotherProviderReason[];
+  /** The provider the page says holds every passkey, as the page names it; null when it names none. */
+  provider: string | null;
+}
+
 /** What became of a delete on the management page. */
 export type DeleteOutcome = 'deleted' | 'refused';
 
@@ -127,8 +138,11 @@ export interface RpAdapter {
   addPasskey?(page: Page, baseUrl: string): Promise<CreationView>;
   /** management-page: every passkey of the signed-in account, as the management page shows them. */
   listPasskeys?(page: Page, baseUrl: string): Promise<PasskeyView[]>;
-  /** management-page: whether the page suggests adding a passkey in another provider (every passkey in one provider, or none syncs). */
-  suggestsAnotherProvider?(page: Page, baseUrl: string): Promise<boolean>;
+  /**
+   * management-page: the page's suggestion to add a passkey in another provider (every passkey in one
+   * provider, or none syncs), as far as the adapter can read it; null when the page suggests nothing.
+   */
+  suggestsAnotherProvider?(page: Page, baseUrl: string): Promise<AnotherProviderSuggestion | null>;
   /**
    * management-page: deletes one passkey. When the RP warns that it is the account's last way in,
    * `confirmLosingAccess` says whether the user confirms; without confirmation it must refuse.
@@ -168,6 +182,12 @@ export interface RpAdapter {
   requestEmailLink?(page: Page, baseUrl: string, username: string): Promise<string>;
   /** email-link: opens a sign-in link and signs in; throws RpStepError with what the RP said when it refuses the link. */
   openEmailLink?(page: Page, baseUrl: string, link: string): Promise<AfterSignIn>;
+  /**
+   * email-link: how long, in seconds, the RP tells users its sign-in links work. With a clock, a link is
+   * then opened a second before that time (it must work) and at it (it must not); without it, only a
+   * day later.
+   */
+  readonly emailLinkLifetimeSeconds?: number;
   /**
    * second-factor: for an account `signUpWithoutPasskey` made with a password, signs in with the right
    * password and a wrong second-factor code (as someone who stole the password would). Throws

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { FEATURE_LABELS, type AfterSignIn, type CreationView, type DeleteOutcome, type PasskeyView, type PastCode, type RpAdapter, type RpFeature, type SignInHelpView, type SignInMethod, type WayIn } from './adapter';
+import { FEATURE_LABELS, type AfterSignIn, type AnotherProviderSuggestion, type CreationView, type DeleteOutcome, type PasskeyView, type PastCode, type RpAdapter, type RpFeature, type SignInHelpView, type SignInMethod, type WayIn } from './adapter';
 
 /** The RP under test, driven through its adapter on one page. */
 export interface Rp {
@@ -14,7 +14,7 @@ export interface Rp {
   signIn(method: SignInMethod, username: string): Promise<void>;
   signedInAs(): Promise<string | null>;
   listPasskeys(): Promise<PasskeyView[]>;
-  suggestsAnotherProvider(): Promise<boolean>;
+  suggestsAnotherProvider(): Promise<AnotherProviderSuggestion | null>;
   deletePasskey(credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
   renamePasskey(credentialId: string, name: string): Promise<void>;
   renameAccount(displayName: string): Promise<void>;

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
 import { pageOutcome } from './pageOutcome';
-import { RpNoAnswerError, RpStepError, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView, type WayIn } from './adapter';
+import { RpNoAnswerError, RpStepError, type AnotherProviderReason, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView, type WayIn } from './adapter';
 import { addEmailWayIn, declinePasskeyOffer, fixtureClock, openEmailLink, requestEmailLink, signInWithPassword, signInWithPastCode, signInWithWrongCode, signUpWithPassword } from './fixtureWaysIn';
 
 /** Waits for the page to reach `path`, or for the RP's failure message. */
@@ -209,12 +209,20 @@ export const fixtureAdapter: RpAdapter = {
   addEmailWayIn,
   requestEmailLink,
   openEmailLink,
+  // The fixture RP's pages and mails say a link works "once, within 15 minutes".
+  emailLinkLifetimeSeconds: 15 * 60,
   declinePasskeyOffer: (page) => declinePasskeyOffer(page),
   clock: fixtureClock,
 
   async suggestsAnotherProvider(page, baseUrl) {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
-    return (await page.locator('[data-message="passkeys.all-device-bound"], [data-message="passkeys.one-provider"]').count()) > 0;
+    const noneSyncs = (await page.locator('[data-message="passkeys.all-device-bound"]').count()) > 0;
+    const oneProvider = page.locator('[data-message="passkeys.one-provider"]');
+    // The provider as the words name it ("All your passkeys are in <provider>."), not from markup.
+    const named = (await oneProvider.count()) ? /are in (.+?)\. If you lose/.exec(await oneProvider.innerText())?.[1] ?? null : undefined;
+    if (!noneSyncs && named === undefined) return null;
+    const reasons: AnotherProviderReason[] = [...(noneSyncs ? (['none-syncs'] as const) : []), ...(named !== undefined ? (['one-provider'] as const) : [])];
+    return { reasons, provider: named ?? null };
   },
 
   async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess): Promise<DeleteOutcome> {

@@ -64,6 +64,10 @@ test('a bad adapter is refused with the file, the member and the fix', async () 
     /lacks."teleport" is not a feature; use one of several-passkeys, management-page/,
   );
   await expect(loadAdapter({ RP_ADAPTER: moduleFile(minimal.replace("'no offer'", "''")) })).rejects.toThrow(AdapterError);
+  await expect(loadAdapter({ RP_ADAPTER: moduleFile(minimal.replace("name: 'Example shop',", "name: 'Example shop', emailLinkLifetimeSeconds: '15 minutes',")) })).rejects.toThrow(
+    /"emailLinkLifetimeSeconds" must be the whole number of seconds the RP tells users its sign-in links work/,
+  );
+  await expect(loadAdapter({ RP_ADAPTER: moduleFile(minimal.replace("name: 'Example shop',", "name: 'Example shop', emailLinkLifetimeSeconds: 900,")) })).resolves.toMatchObject({ emailLinkLifetimeSeconds: 900 });
 });
 
 test('a step that needs a feature the RP lacks stops with the adapter\'s reason', async () => {

@@ -64,5 +64,9 @@ export function checkAdapter(candidate: unknown, file: string): RpAdapter {
       }
     }
   }
+  const lifetime = adapter.emailLinkLifetimeSeconds;
+  if (lifetime !== undefined && !(typeof lifetime === 'number' && Number.isInteger(lifetime) && lifetime >= 2)) {
+    throw new AdapterError(`${where}: "emailLinkLifetimeSeconds" must be the whole number of seconds the RP tells users its sign-in links work (2 or more), or left out.`);
+  }
   return candidate as RpAdapter;
 }

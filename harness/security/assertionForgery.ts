@@ -18,6 +18,8 @@ export interface Forgery {
   withoutUserVerification?: boolean;
   /** Another passkey answers (another account's): its id, user handle, next counter and key. */
   signer?: CdpCredential;
+  /** The authenticator data carries this signature counter (0: a provider that counts nothing). */
+  signCount?: number;
 }
 
 function sha256(data: Uint8Array | string): Buffer {
@@ -34,6 +36,7 @@ export function forgeAssertion(genuine: Assertion, key: CdpCredential, forgery: 
   if (forgery.withoutUserVerification) authenticatorData = withFlags(authenticatorData, flagsOf(authenticatorData) & ~FLAG_USER_VERIFIED);
   // Another passkey counts its own uses: its next one, so a counter check does not refuse it for that.
   if (forgery.signer) authenticatorData = withSignCount(authenticatorData, forgery.signer.signCount + 1);
+  if (forgery.signCount !== undefined) authenticatorData = withSignCount(authenticatorData, forgery.signCount);
   return {
     credentialId: forgery.signer ? Buffer.from(forgery.signer.credentialId, 'base64') : genuine.credentialId,
     clientDataJSON,

@@ -234,7 +234,7 @@ export const FAULT_CASES: FaultCase[] = [
       const made = (provider: string, sync: Cell['sync']) => ({ device: 'here', environment: cell.environment, provider, account: 'personal', sync, lost: false });
       const first = made(cell.provider.id, cell.sync);
       const second = anotherProvider(snapshot, cell.environment, data.providers, cell.provider.id)!;
-      const owed = [anotherProviderAdvice([first], data.providers), anotherProviderAdvice([first, made(second.id, defaultSyncFlag(snapshot, cell.environment, second))], data.providers)];
+      const owed = [anotherProviderAdvice([first], data.providers).owed, anotherProviderAdvice([first, made(second.id, defaultSyncFlag(snapshot, cell.environment, second))], data.providers).owed];
       return owed.includes('required');
     },
     because: 'every passkey in one provider, and no suggestion to add one in another',

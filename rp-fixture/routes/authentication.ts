@@ -15,7 +15,7 @@ import { faultOn } from '../faults';
 import { checkUserVerified } from '../policy';
 import { optionalUsername } from '../requestBody';
 import { checkSignatureCounter } from '../signatureCounter';
-import { establishedSessionId, startSignedInSession } from '../session';
+import { startSignedInSession } from '../session';
 import type { Account, CredentialRecord } from '../store';
 
 type AuthenticationInfo = VerifiedAuthenticationResponse['authenticationInfo'];
@@ -35,7 +35,7 @@ export function authenticationRoutes(context: FixtureContext): Router {
       userVerification: context.policy.userVerification,
       timeout: CHALLENGE_TTL_MS,
     });
-    context.challenges.issue(establishedSessionId(req), options.challenge, {
+    context.challenges.issue(req.sessionID, options.challenge, {
       ceremony: 'authentication',
       ...(account ? { username: account.username } : {}),
     });

@@ -6,7 +6,7 @@ import { csrfToken } from '../csrf';
 import { detectEnvironment } from '../environment';
 import { registerPage } from '../pages/register';
 import { signInPage } from '../pages/signin';
-import { currentAccount, endSession, establishedSessionId } from '../session';
+import { currentAccount, endSession } from '../session';
 import { sendAccountPage } from './accountView';
 
 export function pageRoutes(context: FixtureContext): Router {
@@ -17,15 +17,13 @@ export function pageRoutes(context: FixtureContext): Router {
   });
 
   router.get('/signin', (req, res) => {
-    // The cookie comes with the page, so the autofill request and a button press that follow at
-    // once share one session instead of each starting their own.
-    establishedSessionId(req);
+    // The cookie comes with the page (its CSRF token starts the session), so the autofill request and
+    // a button press that follow at once share one session instead of each starting their own.
     const environment = detectEnvironment(req.headers, context.faults);
     sendPage(res, signInPage({ environment, signedInAs: currentAccount(req, context.store)?.username, csrfToken: csrfToken(req), faults: context.faults }));
   });
 
   router.get('/register', (req, res) => {
-    establishedSessionId(req);
     const environment = detectEnvironment(req.headers, context.faults);
     const signedInAs = currentAccount(req, context.store)?.username;
     sendPage(res, registerPage({ environment, advice: creationAdvice(environment, context.faults), signedInAs, csrfToken: csrfToken(req) }));

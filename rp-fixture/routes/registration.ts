@@ -17,7 +17,7 @@ import { detectEnvironment, environmentLabel, type DetectedEnvironment } from '.
 import { faultOn, type ActiveFaults } from '../faults';
 import { checkUserVerified } from '../policy';
 import { optionalUsername } from '../requestBody';
-import { currentAccount, establishedSessionId, startSignedInSession } from '../session';
+import { currentAccount, startSignedInSession } from '../session';
 import type { Account, CredentialRecord } from '../store';
 
 type RegistrationInfo = NonNullable<VerifiedRegistrationResponse['registrationInfo']>;
@@ -41,7 +41,7 @@ export function registrationRoutes(context: FixtureContext): Router {
       authenticatorSelection: { residentKey: 'required', userVerification: context.policy.userVerification },
       timeout: CHALLENGE_TTL_MS,
     });
-    context.challenges.issue(establishedSessionId(req), options.challenge, {
+    context.challenges.issue(req.sessionID, options.challenge, {
       ceremony: 'registration',
       username: registrant.username,
       userId: registrant.userId,

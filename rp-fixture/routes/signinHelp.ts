@@ -9,7 +9,7 @@ import { faultOn } from '../faults';
 import { signInHelpPage, supportPage, type ProviderHint, type SignInHelpProps } from '../pages/signinHelp';
 import { providerName } from '../providerName';
 import { providerReach } from '../providerReach';
-import { currentAccount, establishedSessionId } from '../session';
+import { currentAccount } from '../session';
 import type { Account } from '../store';
 import { Username } from '../username';
 
@@ -30,8 +30,6 @@ export function signInHelpRoutes(context: FixtureContext): Router {
   const router = Router();
 
   router.get('/signin/help', (req, res) => {
-    // The cross-device button posts with the session's CSRF token, so the session starts here.
-    establishedSessionId(req);
     const environment = detectEnvironment(req.headers, context.faults);
     const username = typedUsername(req.query['username']);
     const account = username === undefined ? undefined : context.store.findAccount(username);
@@ -50,7 +48,7 @@ export function signInHelpRoutes(context: FixtureContext): Router {
       userVerification: context.policy.userVerification,
       timeout: CHALLENGE_TTL_MS,
     });
-    context.challenges.issue(establishedSessionId(req), options.challenge, {
+    context.challenges.issue(req.sessionID, options.challenge, {
       ceremony: 'authentication',
       ...(account ? { username: account.username } : {}),
     });

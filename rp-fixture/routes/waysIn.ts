@@ -22,7 +22,7 @@ import {
 } from '../pages/waysIn';
 import { decoyHash, FAST_COST, hashPassword, Password, STRONG_COST, verifyPassword } from '../passwords';
 import { afterSignInPath } from '../promotion';
-import { currentAccount, establishedSessionId, startSignedInSession } from '../session';
+import { currentAccount, startSignedInSession } from '../session';
 import type { Account } from '../store';
 import { checkTotp, newTotpEnrolment } from '../totp';
 import { Username } from '../username';
@@ -125,7 +125,6 @@ export function waysInRoutes(context: FixtureContext): Router {
   // ---- Sign-in with password and code: a failure never says which part was wrong ----
 
   router.get('/signin/password', (req, res) => {
-    establishedSessionId(req);
     sendPage(res, 200, passwordSignInPage({ ...base(req), username: queryText(req, 'username', 64) }));
   });
 
@@ -153,7 +152,6 @@ export function waysInRoutes(context: FixtureContext): Router {
   // ---- Sign-in by email link: the same answer whether or not the address has an account ----
 
   router.get('/signin/email', (req, res) => {
-    establishedSessionId(req);
     sendPage(res, 200, emailRequestPage(base(req)));
   });
 
@@ -169,7 +167,6 @@ export function waysInRoutes(context: FixtureContext): Router {
   });
 
   router.get('/signin/email/link', (req, res) => {
-    establishedSessionId(req);
     const token = queryText(req, 'token', 128) ?? '';
     const account = grantedAccount(context, context.emailLinks.peek(token, 'sign-in'));
     if (!account) return sendPage(res, 400, invalidEmailLinkPage({ ...base(req), purpose: 'sign-in' }));

@@ -110,7 +110,8 @@ const exampleShop: RpAdapter = {
 
   async suggestsAnotherProvider(page, baseUrl) {
     await page.goto(new URL('/my-account/security', baseUrl).href);
-    return (await page.getByText('Add a backup passkey').count()) > 0;
+    // One message for every reason, naming no provider: the reasons cannot be told apart.
+    return (await page.getByText('Add a backup passkey').count()) > 0 ? { reasons: [], provider: null } : null;
   },
 
   async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess) {
