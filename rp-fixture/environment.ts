@@ -41,42 +41,27 @@ const BROWSER_LABELS: Record<BrowserId, string> = {
   unknown: 'Unknown browser',
 };
 
-/** ua-parser-js v1 OS names. Linux distributions count as Linux. */
+/**
+ * The OS names ua-parser-js 1.0 (pinned) gives. Linux and its distributions (it names Ubuntu, Fedora,
+ * ...) are not listed: every Linux UA string says X11 or Linux, which `osFromUa` reads after these.
+ */
 const UA_OS: Record<string, OsId> = {
   Windows: 'windows',
   'Mac OS': 'macos',
-  macOS: 'macos',
   iOS: 'ios',
   Android: 'android',
   'Chromium OS': 'chromeos',
-  'Chrome OS': 'chromeos',
-  Linux: 'linux',
-  Ubuntu: 'linux',
-  Debian: 'linux',
-  Fedora: 'linux',
-  'Linux Mint': 'linux',
-  Mint: 'linux',
-  Arch: 'linux',
-  openSUSE: 'linux',
-  Gentoo: 'linux',
-  CentOS: 'linux',
-  'Red Hat': 'linux',
-  Manjaro: 'linux',
 };
 
-/** ua-parser-js v1 browser names, for every OS but iOS. */
+/** The browser names ua-parser-js 1.0 gives, for every OS but iOS. A headless browser is no user's. */
 const UA_BROWSER: Record<string, BrowserId> = {
   Chrome: 'chrome',
-  'Chrome Headless': 'chrome',
   'Chrome WebView': 'chrome',
-  'Mobile Chrome': 'chrome',
   Edge: 'edge',
   Firefox: 'firefox',
-  'Mobile Firefox': 'firefox',
   Safari: 'safari',
   'Mobile Safari': 'safari',
   'Samsung Internet': 'samsung-internet',
-  'Samsung Browser': 'samsung-internet',
 };
 
 /** Sec-CH-UA-Platform values. */
@@ -139,7 +124,7 @@ function fromUserAgent(userAgent: string): { os: Part<OsId>; browser: Part<Brows
 function osFromUa(name: string | undefined, userAgent: string): OsId {
   const known = name === undefined ? undefined : UA_OS[name];
   if (known) return known;
-  // Distributions ua-parser-js does not name still say X11/Linux.
+  // Linux and every distribution: their UA strings say X11 or Linux.
   return /\b(X11|Linux)\b/.test(userAgent) ? 'linux' : 'unknown';
 }
 

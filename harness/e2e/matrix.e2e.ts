@@ -69,7 +69,7 @@ test('every scenario in every cell of four environments, with two CPU-burning pr
     const ranIn = [...new Set(csrf.filter((s) => s.checkedIn === null).map((s) => s.cell))];
     expect(ranIn, env).toHaveLength(1);
     expect(csrf.filter((s) => s.checkedIn !== null).every((s) => s.checkedIn === ranIn[0]), env).toBe(true);
-    expect(csrf.length, env).toBe(2 * run.report!.cells.filter((c) => c.environment === env && c.status !== 'not-applicable').length);
+    expect(csrf.length, env).toBe(3 * run.report!.cells.filter((c) => c.environment === env && c.status !== 'not-applicable').length);
   }
   expect(run.exitCode, run.output.slice(-2000)).toBe(0);
 });
