@@ -15,7 +15,7 @@ import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
 import { checkedCoverageMap } from '../mutation/coverageMap';
 import { selectGroupRuns, SelectionError, type GroupRun } from '../mutation/mutateSelection';
-import { listMutants, sampleRuns } from '../mutation/mutantSample';
+import { listMutants, MAX_HELD, sampleRuns } from '../mutation/mutantSample';
 import { countStatuses, formatScore, mergeMutationReports, MutationReport, mutationScore, survivors } from '../mutation/mutationReport';
 import { groupReportFiles, strykerOptions, type MutationSettings } from '../mutation/strykerOptions';
 
@@ -86,7 +86,9 @@ async function main(): Promise<number> {
   }
   if (sample !== undefined) {
     const drawn = sampleRuns(runs.map((r) => r.group), await listMutants(runs.map((r) => r.group), REPO_ROOT), sample);
-    console.log(`mutation: a sample of ${drawn.judged} of the ${drawn.total} mutants of ${runs.length} group(s): every ${(drawn.total / drawn.picked).toFixed(1)}th place, ${drawn.picked} places`);
+    console.log(
+      `mutation: a sample of ${drawn.judged} of the ${drawn.total} mutants of ${runs.length} group(s): ${drawn.picked} places, every ${((drawn.total - drawn.tooBig) / drawn.picked).toFixed(1)}th of those that hold at most ${MAX_HELD} mutants (${drawn.tooBig} hold more: never picked)`,
+    );
     runs = drawn.runs;
   }
   if (!findChromium()) return fail(MISSING_BROWSER_MESSAGE);

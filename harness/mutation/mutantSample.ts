@@ -4,8 +4,9 @@
  * `// Stryker disable` lines left out, as in a whole run), and the sample takes every k-th, spread
  * evenly over the groups and their files. Each mutant picked is handed to Stryker as its exact place
  * (`file:line:column-line:column`), so the same source always gives the same sample. A place holds
- * every mutant inside it: a block picked brings the mutants in the block with it, so a run may judge
- * a few more mutants than asked for; the command says how many.
+ * every mutant inside it, so a mutant whose place holds more than a few others (a function's body
+ * emptied, a long condition made true) is never picked: it would bring dozens with it. The command says
+ * how many mutants the places hold, and how many of all could not be picked.
  */
 import { readFileSync } from 'node:fs';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
@@ -65,24 +66,51 @@ export async function listMutants(groups: readonly MutationGroup[], root: string
 
 export interface MutantSample {
   runs: GroupRun[];
-  /** Mutants picked. */
+  /** Places picked. */
   picked: number;
   /** Mutants the picked places hold, which is what Stryker will judge. */
   judged: number;
   /** Mutants of the selected groups in all. */
   total: number;
+  /** Mutants never picked because their place holds more than MAX_HELD mutants. */
+  tooBig: number;
 }
 
-/** Every k-th mutant, k = total / size, the first half a stride in; each group runs only its picked places. */
+/** The most mutants a picked place may hold: its own (several mutators often share a place) and those inside it. */
+export const MAX_HELD = 8;
+
+/**
+ * About `size` mutants: every k-th place that holds at most MAX_HELD mutants, the first half a stride
+ * in, k chosen so that the places hold at most `size` mutants in all; each group runs only its places.
+ */
 export function sampleRuns(groups: readonly MutationGroup[], mutants: readonly MutantPlace[], size: number): MutantSample {
-  const count = Math.min(size, mutants.length);
-  const stride = mutants.length / count;
-  const picked = Array.from({ length: count }, (_, i) => mutants[Math.floor(i * stride + stride / 2)]!);
-  const judged = mutants.filter((m) => picked.some((p) => p.file === m.file && within(m, p)));
+  const places = [...new Map(mutants.map((m) => [strykerRange(m), m])).values()];
+  const heldBy = new Map(places.map((place) => [place, mutants.filter((m) => m.file === place.file && within(m, place))]));
+  const pickable = places.filter((place) => heldBy.get(place)!.length <= MAX_HELD);
+  const pick = (count: number) => {
+    const stride = pickable.length / count;
+    return Array.from({ length: count }, (_, i) => pickable[Math.floor(i * stride + stride / 2)]!);
+  };
+  const judgedBy = (picked: MutantPlace[]) => new Set(picked.flatMap((place) => heldBy.get(place)!));
+  // The most places whose mutants stay within `size` (at least one place).
+  let [low, high] = [1, Math.max(1, pickable.length)];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (judgedBy(pick(mid)).size <= size) low = mid;
+    else high = mid - 1;
+  }
+  const picked = pickable.length ? pick(low) : [];
+  const pickableRanges = new Set(pickable.map(strykerRange));
   const runs = groups
     .map((group) => ({ group, mutate: picked.filter((p) => p.groupId === group.id).map(strykerRange) }))
     .filter((run) => run.mutate.length > 0);
-  return { runs, picked: count, judged: judged.length, total: mutants.length };
+  return {
+    runs,
+    picked: picked.length,
+    judged: judgedBy(picked).size,
+    total: mutants.length,
+    tooBig: mutants.filter((m) => !pickableRanges.has(strykerRange(m))).length,
+  };
 }
 
 /** Stryker's range syntax: 1-based lines, 0-based columns. */
