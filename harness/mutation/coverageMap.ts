@@ -22,6 +22,8 @@ export const MatrixSubset = z.strictObject({
   scenarios: z.array(Id).min(1),
   environments: z.array(Id).min(1),
   providers: z.array(Id).min(1),
+  /** Why the subset needs more than 3 environments (a decision that differs in each), said where it does. */
+  wide: Why.optional(),
 });
 export type MatrixSubset = z.infer<typeof MatrixSubset>;
 

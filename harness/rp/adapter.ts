@@ -205,6 +205,12 @@ export interface RpAdapter {
   declinePasskeyOffer?(page: Page, baseUrl: string): Promise<void>;
   /** clock: the RP's clock, where the RP offers a test hook to move it. */
   readonly clock?: RpClock;
+  /**
+   * The words in which the RP tells the user which system and browser it thinks they are on (a
+   * footer, a settings page), from the page the adapter opens for it; null where it says nothing.
+   * Left out where the adapter cannot read them: the check is then not applicable, saying so.
+   */
+  environmentShown?(page: Page, baseUrl: string): Promise<string | null>;
 }
 
 /** A second-factor code seen before: the one just used, or the one shown some seconds ago. */

@@ -27,6 +27,8 @@ export interface Rp {
   signInWithWrongCode(username: string): Promise<AfterSignIn>;
   signInWithPastCode(username: string, code: PastCode): Promise<AfterSignIn>;
   signInHelp(username: string): Promise<SignInHelpView>;
+  /** What the RP says about the user's system and browser; not applicable where the adapter cannot read it. */
+  environmentShown(): Promise<string | null>;
   /** Lets time pass on the RP's clock; undefined where the RP has no clock to move. */
   letTimePass?: (seconds: number) => Promise<void>;
   /** The RP's time: its clock's where it has one a test can read, else this machine's. */
@@ -89,6 +91,10 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     signInWithWrongCode: (username) => need('second-factor', adapter.signInWithWrongCode).call(adapter, page, url, username),
     signInWithPastCode: (username, code) => need('second-factor', adapter.signInWithPastCode).call(adapter, page, url, username, code),
     signInHelp: (username) => need('sign-in-help', adapter.signInHelp).call(adapter, page, url, username),
+    environmentShown: () => {
+      if (!adapter.environmentShown) return onLacking(`${adapter.name}'s adapter does not read which system and browser the RP says the user is on (environmentShown)`);
+      return adapter.environmentShown(page, url);
+    },
     ...(clock ? { letTimePass: (seconds: number) => clock.advance(page, url, seconds) } : {}),
     now: async () => (clock ? clock.now(page, url) : new Date()),
   };

@@ -211,6 +211,13 @@ export const fixtureAdapter: RpAdapter = {
   openEmailLink,
   // The fixture RP's pages and mails say a link works "once, within 15 minutes".
   emailLinkLifetimeSeconds: 15 * 60,
+
+  async environmentShown(page, baseUrl) {
+    // Every page says it in its footer; the sign-in page is there for anyone, signed in or not.
+    await page.goto(new URL('/signin', baseUrl).href);
+    const footer = page.locator('[data-message="environment.detected"]');
+    return (await footer.count()) ? (await footer.innerText()).trim() : null;
+  },
   declinePasskeyOffer: (page) => declinePasskeyOffer(page),
   clock: fixtureClock,
 

@@ -287,7 +287,14 @@ export const FAULT_CASES: FaultCase[] = [
     red: everyApplicableCell,
     because: 'the password with the code the user just typed gets in again',
   },
-  { fault: 'ignore-client-hints', uncovered: 'the fixture RP shows users no OS version, so Windows 11 read as 10 changes nothing a user sees' },
+  {
+    fault: 'ignore-client-hints',
+    scenarios: ['system-and-browser-named'],
+    envs: ['windows-chrome', 'macos-safari', 'android-chrome'],
+    providers: ['1password'],
+    red: (cell) => cell.environment.clientHints !== null,
+    because: 'the site names the versions in the user agent string (Windows 11 as 10, Chrome as x.0.0.0), not those the browser told it',
+  },
   {
     fault: 'no-signal-rename',
     scenarios: ['account-name-reaches-the-provider'],

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { loadMatrixData } from '../matrix/load';
+import { environmentShownExpectation, versionIsTrue, versionsNamed } from './environmentShown';
+
+const data = loadMatrixData();
+const expectation = (id: string) => environmentShownExpectation(data.environments.find((e) => e.id === id)!);
+
+test('the names come from the label; the versions from client hints, where the browser sends them', () => {
+  expect(expectation('windows-edge')).toEqual({ osName: 'Windows', browserName: 'Edge', osVersion: '11', browserVersion: '142.0.3595.94' });
+  expect(expectation('android-samsung-internet')).toEqual({ osName: 'Android', browserName: 'Samsung Internet', osVersion: '15.0.0', browserVersion: '29.0.0.0' });
+  expect(expectation('macos-chrome')).toMatchObject({ osVersion: '15.6.1', browserVersion: '142.0.7444.176' });
+  // Safari and Firefox send no client hints: their UA strings freeze the system version, so none is owed.
+  expect(expectation('macos-safari')).toEqual({ osName: 'macOS', browserName: 'Safari', osVersion: null, browserVersion: null });
+  expect(expectation('ios-chrome')).toMatchObject({ osName: 'iOS', browserName: 'Chrome', osVersion: null });
+});
+
+test('versions named in a text are read whole, not as parts of longer ones', () => {
+  expect(versionsNamed('Chrome on Windows (system version 11, browser version 142.0.7444.176).')).toEqual(['11', '142.0.7444.176']);
+  expect(versionsNamed('Chrome on Windows (system version 10, browser version 142.0.0.0)')).not.toContain('11');
+});
+
+test('a version named is true when it is the system\'s or the browser\'s, whole or its leading parts', () => {
+  const windows = expectation('windows-chrome');
+  expect(['11', '142', '142.0.7444.176', '142.0'].map((v) => versionIsTrue(v, windows))).toEqual([true, true, true, true]);
+  // From the user agent alone: Windows 11 as 10, Chrome's frozen 142.0.0.0, Android 15 as 10.
+  expect(['10', '142.0.0.0', '142.0.7444.176.1'].map((v) => versionIsTrue(v, windows))).toEqual([false, false, false]);
+  expect(versionIsTrue('10', expectation('android-chrome'))).toBe(false);
+  expect(versionIsTrue('10.15.7', expectation('macos-safari'))).toBe(true); // no hints: nothing to judge by
+});
