@@ -24,6 +24,9 @@ forEveryCell(() => {
       // Hard: the steps below offer a deleted passkey.
       expect(await rp.listPasskeys(), 'the RP lists no passkey').toHaveLength(0);
     });
+    await test.step('with no passkey left, the page says nothing of passkeys in another provider', async () => {
+      expect.soft(await rp.suggestsAnotherProvider(), 'advice about the passkeys of an account that has none').toBeNull();
+    });
     if (signal) {
       await test.step('the RP tells the provider at once (Signal API), which forgets the passkey', async () => {
         await expect.soft.poll(held, { message: 'the provider forgets it', timeout: 5_000 }).not.toContain(passkey!.credentialId);

@@ -28,7 +28,10 @@ test('passkeys spread over providers the RP can tell apart: the advice would be 
 
 test('a provider with no public AAGUID cannot be told apart: either is fine', () => {
   expect(advice(passkey('roboform', 'synced'))).toBe('either');
-  expect(advice()).toBe('either');
+});
+
+test('an account with no passkey: advice about its passkeys would be untrue', () => {
+  expect(full()).toEqual({ owed: 'forbidden', trueReasons: [], oneProvider: null });
 });
 
 test('the reasons the page may give are the true ones, and the one provider is the one holding them all', () => {

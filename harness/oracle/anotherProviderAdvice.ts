@@ -16,13 +16,15 @@ export interface AnotherProviderExpectation {
  * The seed's third user tip, as advice the management page owes: suggest a passkey in another
  * provider when none of the account's passkeys syncs, or when all sit in one provider the RP can
  * name; never when they are spread over providers that can be told apart (it would be untrue).
- * A provider with no public AAGUID cannot be told apart, so the RP may say either.
+ * A provider with no public AAGUID cannot be told apart, so the RP may say either. With no passkey
+ * at all there is nothing to advise about.
  */
 export function anotherProviderAdvice(passkeys: RegisteredPasskey[], providers: Provider[]): AnotherProviderExpectation {
   const used = [...new Set(passkeys.map((passkey) => passkey.provider))].map((id) => providers.find((p) => p.id === id)!);
   const noneSyncs = passkeys.length > 0 && passkeys.every((passkey) => passkey.sync === 'device-bound');
   const oneProvider = used.length === 1 && used[0]!.aaguid !== null && used[0]!.kind !== 'security-key' ? used[0]! : null;
   const trueReasons: AnotherProviderReason[] = [...(noneSyncs ? (['none-syncs'] as const) : []), ...(oneProvider ? (['one-provider'] as const) : [])];
-  const owed = passkeys.length === 0 ? 'either' : noneSyncs ? 'required' : used.some((provider) => provider.aaguid === null) ? 'either' : oneProvider ? 'required' : 'forbidden';
+  // With no passkey, "all your passkeys are in X" or "none of them syncs" would be untrue.
+  const owed = passkeys.length === 0 ? 'forbidden' : noneSyncs ? 'required' : used.some((provider) => provider.aaguid === null) ? 'either' : oneProvider ? 'required' : 'forbidden';
   return { owed, trueReasons, oneProvider };
 }
