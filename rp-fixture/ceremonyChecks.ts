@@ -9,8 +9,10 @@ export function expectedOrigin(context: Checked, clientDataJSON: string): string
   if (faultOn(context.faults, 'skip-origin-check')) return reportedOrigin(clientDataJSON) ?? context.rp.origin;
   // Fault origin-prefix-match: an origin that starts with the RP's own passes, so a look-alike
   // host such as https://shop.example.com.evil.example does too.
-  const reported = reportedOrigin(clientDataJSON);
-  if (faultOn(context.faults, 'origin-prefix-match') && reported?.startsWith(context.rp.origin)) return reported;
+  if (faultOn(context.faults, 'origin-prefix-match')) {
+    const reported = reportedOrigin(clientDataJSON);
+    if (reported?.startsWith(context.rp.origin)) return reported;
+  }
   return context.rp.origin;
 }
 
@@ -21,6 +23,7 @@ export function expectedRpIds(context: Checked): string[] {
   return [context.rp.id];
 }
 
+// Stryker disable all: fault switch helpers, used only by skip-origin-check, origin-prefix-match and skip-rpid-check, which are off in every run that judges a mutant (npm run selftest proves each caught)
 function reportedOrigin(clientDataJSON: string): string | undefined {
   try {
     const origin = (JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')) as { origin?: unknown } | null)?.origin;
@@ -39,3 +42,4 @@ function anyRpId(rpId: string): string[] {
   Object.defineProperty(list, 'map', { value: () => [Promise.resolve(rpId)] });
   return list;
 }
+// Stryker restore all

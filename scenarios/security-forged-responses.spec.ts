@@ -34,6 +34,8 @@ function mustLetIn(rp: Rp, control: SignInAttempt): void {
 /** Soft checks, so one run lists every forgery that got in; one that did is signed out, so the next starts as the others did. */
 async function expectNobodyLetIn(rp: Rp, attempt: SignInAttempt, what: string): Promise<void> {
   expect.soft(attempt.letIn, `${what}: the RP signed the user in`).toBe(false);
+  // Refused, not broken: a 5xx is the RP failing on the forgery, which the next release may turn into letting it in.
+  if (attempt.answerStatus !== null) expect.soft(attempt.answerStatus, `${what}: the HTTP status the RP answered it with (a refusal is 4xx)`).toBeLessThan(500);
   await expectSignedOutAfter(rp, what);
 }
 

@@ -83,7 +83,12 @@ export type Reachability = 'yes' | 'no' | 'maybe';
 /** What the RP tells a user whose passkey sign-in did not work. */
 export interface SignInHelpView {
   /** The providers named as holding the account's passkeys (name null: the RP says it does not know it). */
-  providers: { name: string | null; reachable: Reachability }[];
+  providers: {
+    name: string | null;
+    reachable: Reachability;
+    /** What the page says about reaching it from here, in its words; left out where the adapter cannot tell it apart. */
+    why?: string;
+  }[];
   /** A cross-device sign-in (QR code, "use a phone") is offered. */
   crossDevice: boolean;
   /** Other ways in offered. */

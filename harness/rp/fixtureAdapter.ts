@@ -27,6 +27,8 @@ const freshSignInPage = new WeakMap<Page, string>();
  * The sync state the user reads on the management page, from the fixture RP's words for each: the
  * page must say it, not only carry it in markup a user never sees.
  */
+/** The help page's words for whether a provider works here (pages/signinHelp.ts), read as the user reads them. */
+const REACH_WORDS: Record<string, Reachability> = { 'Should work here.': 'yes', 'May work here.': 'maybe', 'Not usable here.': 'no' };
 const SYNC_WORDS: Record<string, SyncFlag> = { Synced: 'synced', 'Can sync, not backed up yet': 'eligible', 'Only on this device': 'device-bound' };
 
 function syncShown(words: string): SyncFlag | 'unknown' {
@@ -280,9 +282,13 @@ export const fixtureAdapter: RpAdapter = {
     }
     const providers: SignInHelpView['providers'] = [];
     for (const item of await page.locator('[data-message="signin-help.providers"] [data-provider]').all()) {
+      const reach = (await item.locator('[data-field="reach"]').innerText()).trim();
+      const reachable = REACH_WORDS[reach];
+      if (!reachable) throw new RpStepError(step, `the help says of ${(await item.getAttribute('data-provider')) ?? 'a provider'} "${reach}", which is none of ${Object.keys(REACH_WORDS).join(' ')}`);
       providers.push({
         name: knownProvider((await item.getAttribute('data-provider')) ?? ''),
-        reachable: oneOf<Reachability>(['yes', 'no', 'maybe'], await item.getAttribute('data-reachable')) as Reachability,
+        reachable,
+        why: (await item.locator('[data-field="why"]').innerText()).trim(),
       });
     }
     const ids = await page.locator('[data-message="signin-help.other-ways"] a[id]').evaluateAll((links) => links.map((a) => a.id));

@@ -7,7 +7,7 @@ import type { CdpCredential } from '../browser/cdpCredential';
 import type { VirtualAuthenticator } from '../browser/virtualAuthenticator';
 import { RpStepError } from '../rp/adapter';
 import type { Rp } from '../rp/boundRp';
-import type { JsonObject } from './answerInBody';
+import { findAnswer, jsonBody, type JsonObject } from './answerInBody';
 import { clientDataOf, readAssertion, withAssertion, type Assertion } from './assertion';
 import { badlySignedAssertion, forgeAssertion, resignedAssertion, type Forgery } from './assertionForgery';
 import { interceptAnswer, type InterceptedAnswer } from './answerInterception';
@@ -29,6 +29,8 @@ export interface SignInAttempt {
   sent: unknown;
   /** The sign-in options whose challenge the browser signed, when the traffic showed them. */
   options: JsonObject | null;
+  /** The HTTP status of the RP's answer to the answer it got; null when the traffic did not show it. */
+  answerStatus: number | null;
 }
 
 /** Sends `assertion` where the browser's answer was, every other field of the page's request kept. */
@@ -90,6 +92,7 @@ export class SignInProbe {
       genuineBody: interception.genuine.body,
       sent: interception.sent,
       options: optionsWithChallenge(exchanges, clientDataOf(found.genuine).challenge),
+      answerStatus: exchanges.filter((e) => findAnswer(jsonBody(e.body))?.ceremony === 'get').at(-1)?.status ?? null,
     };
   }
 }

@@ -65,7 +65,7 @@ function providerList(username: string, providers: ProviderHint[]): SafeHtml {
 <p>The passkeys of ${username} are saved in:</p>
 <ul class="providers">
 ${providers.map(
-  (provider) => html`<li data-provider="${provider.name}" data-reachable="${provider.reach}"><strong>${provider.name}</strong> (made in ${provider.createdIn}): <span data-field="reach">${REACH_TEXT[provider.reach]}</span> ${provider.why}</li>`,
+  (provider) => html`<li data-provider="${provider.name}" data-reachable="${provider.reach}"><strong>${provider.name}</strong> (made in ${provider.createdIn}): <span data-field="reach">${REACH_TEXT[provider.reach]}</span> <span data-field="why">${provider.why}</span></li>`,
 )}
 </ul>
 </section>`;
