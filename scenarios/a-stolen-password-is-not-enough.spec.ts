@@ -1,6 +1,7 @@
 // A way in besides passkeys is only as safe as its weakest check. Someone who has the password but
 // not the user's phone types a wrong authenticator-app code, or one they saw minutes ago, or the one
-// the user has just typed: the RP must refuse each; the user's own code still gets in.
+// the user has just typed; someone with the user's phone guesses a password one character off: the
+// RP must refuse each; the user's own password and code still get in.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
@@ -20,6 +21,10 @@ forEveryCell(() => {
     await here.signOut();
     await test.step('the right password with a wrong code is refused', async () => {
       await expect(here.signInWithWrongCode(username)).rejects.toThrow(RpStepError);
+      expect(await here.signedInAs()).toBeNull();
+    });
+    await test.step('a password one character off with the right code is refused', async () => {
+      await expect(here.signInWithWrongPassword(username)).rejects.toThrow(RpStepError);
       expect(await here.signedInAs()).toBeNull();
     });
     const letTimePass = here.letTimePass;

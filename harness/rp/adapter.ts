@@ -206,6 +206,11 @@ export interface RpAdapter {
    * resolves only if the RP let them in.
    */
   signInWithPastCode?(page: Page, baseUrl: string, username: string, code: PastCode): Promise<AfterSignIn>;
+  /**
+   * second-factor: a password one character off the user's, with the right second-factor code (a
+   * near guess). Throws RpStepError with what the RP said when it refuses; resolves only if it let them in.
+   */
+  signInWithWrongPassword?(page: Page, baseUrl: string, username: string): Promise<AfterSignIn>;
   /** passkey-offer: on the offer to create a passkey, the user says "Not now" and goes on. */
   declinePasskeyOffer?(page: Page, baseUrl: string): Promise<void>;
   /** clock: the RP's clock, where the RP offers a test hook to move it. */
@@ -247,7 +252,7 @@ export const FEATURE_MEMBERS: Record<RpFeature, (keyof RpAdapter)[]> = {
   'autofill-sign-in': [],
   'cross-device-sign-in': [],
   'email-link': ['addEmailWayIn', 'requestEmailLink', 'openEmailLink'],
-  'second-factor': ['signInWithWrongCode', 'signInWithPastCode'],
+  'second-factor': ['signInWithWrongCode', 'signInWithPastCode', 'signInWithWrongPassword'],
   clock: ['clock'],
   'passkey-rename': ['renamePasskey'],
   'account-name': ['renameAccount'],

@@ -26,6 +26,7 @@ export interface Rp {
   openEmailLink(link: string): Promise<AfterSignIn>;
   signInWithWrongCode(username: string): Promise<AfterSignIn>;
   signInWithPastCode(username: string, code: PastCode): Promise<AfterSignIn>;
+  signInWithWrongPassword(username: string): Promise<AfterSignIn>;
   signInHelp(username: string): Promise<SignInHelpView>;
   /** What the RP says about the user's system and browser; not applicable where the adapter cannot read it. */
   environmentShown(): Promise<string | null>;
@@ -90,6 +91,7 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     openEmailLink: (link) => need('email-link', adapter.openEmailLink).call(adapter, page, url, link),
     signInWithWrongCode: (username) => need('second-factor', adapter.signInWithWrongCode).call(adapter, page, url, username),
     signInWithPastCode: (username, code) => need('second-factor', adapter.signInWithPastCode).call(adapter, page, url, username, code),
+    signInWithWrongPassword: (username) => need('second-factor', adapter.signInWithWrongPassword).call(adapter, page, url, username),
     signInHelp: (username) => need('sign-in-help', adapter.signInHelp).call(adapter, page, url, username),
     environmentShown: () => {
       if (!adapter.environmentShown) return onLacking(`${adapter.name}'s adapter does not read which system and browser the RP says the user is on (environmentShown)`);

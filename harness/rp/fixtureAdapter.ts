@@ -3,7 +3,7 @@ import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
 import { pageOutcome } from './pageOutcome';
 import { RpNoAnswerError, RpStepError, type AnotherProviderReason, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView, type WayIn } from './adapter';
-import { addEmailWayIn, declinePasskeyOffer, fixtureClock, openEmailLink, requestEmailLink, signInWithPassword, signInWithPastCode, signInWithWrongCode, signUpWithPassword } from './fixtureWaysIn';
+import { addEmailWayIn, declinePasskeyOffer, fixtureClock, openEmailLink, requestEmailLink, signInWithPassword, signInWithPastCode, signInWithWrongCode, signInWithWrongPassword, signUpWithPassword } from './fixtureWaysIn';
 
 /** Waits for the page to reach `path`, or for the RP's failure message. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
@@ -208,6 +208,7 @@ export const fixtureAdapter: RpAdapter = {
   signInWithoutPasskey: signInWithPassword,
   signInWithWrongCode,
   signInWithPastCode,
+  signInWithWrongPassword,
   addEmailWayIn,
   requestEmailLink,
   openEmailLink,

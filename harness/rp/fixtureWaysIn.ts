@@ -105,6 +105,15 @@ export async function signInWithWrongCode(page: Page, baseUrl: string, username:
   return submitPasswordSignIn(page, baseUrl, step, username, login.password, String(wrong).padStart(6, '0'));
 }
 
+/** The user's password with its last character changed, and the code the authenticator app shows now. */
+export async function signInWithWrongPassword(page: Page, baseUrl: string, username: string): Promise<AfterSignIn> {
+  const step = 'password sign-in with a password one character off';
+  const login = loginOf(baseUrl, username, step);
+  const last = login.password.at(-1)!;
+  const nearMiss = `${login.password.slice(0, -1)}${last === 'x' ? 'y' : 'x'}`;
+  return submitPasswordSignIn(page, baseUrl, step, username, nearMiss, totpAt(login, await rpNow(page, baseUrl)));
+}
+
 /** The right password and the code last typed, or the one the authenticator app showed `secondsAgo` seconds ago by the RP's clock. */
 export async function signInWithPastCode(page: Page, baseUrl: string, username: string, code: PastCode): Promise<AfterSignIn> {
   const step = code === 'just-used' ? 'password sign-in with the code just used' : `password sign-in with the code from ${code.secondsAgo} s ago`;

@@ -158,6 +158,7 @@ export class World {
       signInWithoutPasskey: step(signInWithoutPasskey),
       signInWithWrongCode: step(rp.signInWithWrongCode),
       signInWithPastCode: step(rp.signInWithPastCode),
+      signInWithWrongPassword: step(rp.signInWithWrongPassword),
       addEmailWayIn: step(addEmailWayIn),
       requestEmailLink: step(rp.requestEmailLink),
       openEmailLink: step(openEmailLink),
