@@ -101,7 +101,8 @@ async function helpOpened(page: Page, step: string, username?: string): Promise<
 }
 
 /** The help page's links to the other ways in. */
-const WAYS_IN_BY_LINK: Record<string, WayIn> = { 'use-password': 'password', 'use-email-link': 'email-link' };
+/** The help page's links to the other ways in, by the words the user reads (pages/signinHelp.ts). */
+const WAYS_IN_BY_WORDS: Record<string, WayIn> = { 'Password and authenticator app': 'password', 'Email me a sign-in link': 'email-link' };
 
 /** Drives the fixture RP through its pages and its `data-message` / `data-field` contract. */
 export const fixtureAdapter: RpAdapter = {
@@ -292,8 +293,8 @@ export const fixtureAdapter: RpAdapter = {
         why: (await item.locator('[data-field="why"]').innerText()).trim(),
       });
     }
-    const ids = await page.locator('[data-message="signin-help.other-ways"] a[id]').evaluateAll((links) => links.map((a) => a.id));
-    const otherWays = ids.flatMap((id) => (id in WAYS_IN_BY_LINK ? [WAYS_IN_BY_LINK[id]!] : []));
+    const words = await page.locator('[data-message="signin-help.other-ways"] a').allInnerTexts();
+    const otherWays = words.flatMap((text) => (text.trim() in WAYS_IN_BY_WORDS ? [WAYS_IN_BY_WORDS[text.trim()]!] : []));
     return {
       providers,
       crossDevice: (await page.locator('[data-message="signin-help.cross-device"] #signin-hybrid').count()) > 0,
