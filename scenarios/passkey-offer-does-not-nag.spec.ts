@@ -1,7 +1,7 @@
 // The seed's service tip on promotion: offer a passkey, but do not nag. Offered at sign-up; held
 // after "Not now", still on the last day of the week it must hold; and not offered at all once a
 // passkey made on this device works here.
-import { test, forEveryCell } from '../harness/fixtures/cellTest';
+import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectPasskeyOffer } from '../harness/fixtures/expectPasskeyOffer';
 import { NOT_NOW_HOLDS_SECONDS } from '../harness/oracle/passkeyOfferExpectation';
 
@@ -38,5 +38,11 @@ forEveryCell(() => {
     await here.signOut();
     expected = oracle.passkeyOffer(user, 'here');
     await expectPasskeyOffer(await here.signInWithoutPasskey(username), expected);
+    if (here.adapter.deletePasskey && here.adapter.lacks?.['management-page'] === undefined) {
+      await test.step('the user removes the passkey, their password left: no warning of losing access', async () => {
+        const [passkey] = await here.listPasskeys();
+        expect.soft(passkey && (await here.deletePasskey(passkey.credentialId, false)), 'deleting a passkey while a password is left, without confirming').toBe('deleted');
+      });
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The seed's third user tip: keep passkeys in more than one provider, so that losing one leaves a
 // way in. The RP suggests it, refuses a second passkey in the same provider, and stops suggesting
-// once the user adds one elsewhere; then the user loses the first provider and still signs in.
+// once the user adds one elsewhere; then the user loses the first provider and still signs in, and
+// removes the lost passkey without being warned of losing access (another passkey is left).
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { expectSignIn } from '../harness/fixtures/expectSignIn';
 import { expectAnotherProviderAdvice } from '../harness/fixtures/expectAnotherProviderAdvice';
@@ -11,6 +12,7 @@ forEveryCell(() => {
     const second = oracle.secondProvider() ?? notApplicable(`no other provider is usable in ${cell.environment.label}`);
     const user = await world({ here: { environment: 'cell', providers: ['cell', second] } });
     await user.on('here').register(username);
+    const [first] = await user.on('here').listPasskeys();
     await expectAnotherProviderAdvice(user.on('here'), oracle.anotherProviderAdvice(user));
     await test.step(`a second passkey in ${cell.provider.name} is refused: the RP excludes the one it has`, async () => {
       await expect.soft(user.on('here').addPasskey(), 'a second passkey in the same provider').rejects.toBeInstanceOf(RpStepError);
@@ -24,5 +26,11 @@ forEveryCell(() => {
     await user.on('here', second).signOut();
     await test.step(`the user loses every passkey in ${cell.provider.name}`, () => user.lose('here', cell.provider.id));
     await expectSignIn(user.on('here', second), username, oracle.signIn(user, 'here', second), oracle.signInHelp(user, 'here'));
+    if (first && (await user.on('here', second).signedInAs()) === username) {
+      await test.step(`the user removes the passkey lost with ${cell.provider.name}, without confirming: it goes, the other stays`, async () => {
+        expect.soft(await user.on('here', second).deletePasskey(first.credentialId, false), 'deleting one of two passkeys without confirming (no last way in is at stake)').toBe('deleted');
+        expect.soft(await user.on('here', second).listPasskeys(), 'the passkeys left').toHaveLength(1);
+      });
+    }
   });
 });
