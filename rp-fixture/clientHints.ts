@@ -9,12 +9,10 @@ export type ClientHints = {
   fullVersionList: Brand[];
   platform?: string;
   platformVersion?: string;
-  mobile?: boolean;
-  model?: string;
 };
 
-/** Every client hint the fixture reads; the high-entropy ones are asked for with Accept-CH. */
-export const HIGH_ENTROPY_HINTS = ['Sec-CH-UA-Platform-Version', 'Sec-CH-UA-Full-Version-List', 'Sec-CH-UA-Model'];
+/** The high-entropy client hints the fixture reads, asked for with Accept-CH: only those it shows (the versions). */
+export const HIGH_ENTROPY_HINTS = ['Sec-CH-UA-Platform-Version', 'Sec-CH-UA-Full-Version-List'];
 
 /** Reads the hints, or null when the browser sent none (Firefox, Safari, every iOS browser). */
 export function readClientHints(headers: IncomingHttpHeaders): ClientHints | null {
@@ -25,8 +23,6 @@ export function readClientHints(headers: IncomingHttpHeaders): ClientHints | nul
     fullVersionList: brandList(header(headers, 'sec-ch-ua-full-version-list')),
     platform: stringItem(header(headers, 'sec-ch-ua-platform')),
     platformVersion: stringItem(header(headers, 'sec-ch-ua-platform-version')),
-    mobile: booleanItem(header(headers, 'sec-ch-ua-mobile')),
-    model: stringItem(header(headers, 'sec-ch-ua-model')),
   };
 }
 
@@ -60,10 +56,6 @@ function stringItem(value: string | undefined): string | undefined {
   return typeof bare === 'string' ? bare : undefined;
 }
 
-function booleanItem(value: string | undefined): boolean | undefined {
-  const bare = bareItem(value);
-  return typeof bare === 'boolean' ? bare : undefined;
-}
 
 function bareItem(value: string | undefined): BareItem | undefined {
   if (value === undefined) return undefined;

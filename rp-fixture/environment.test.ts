@@ -53,14 +53,12 @@ test.describe('detectEnvironment', () => {
       browser: 'edge',
       browserVersion: '131.0.2903.86',
       label: 'Edge on Windows',
-      mobile: false,
     });
   });
 
   test('ignore-client-hints: the same request reads as Windows 10, browser unchanged', () => {
     const detected = detectEnvironment(request(UA.edgeWindows, EDGE_WINDOWS_11_HINTS), activeFaults([{ name: 'ignore-client-hints' }]));
     expect(detected).toMatchObject({ os: 'windows', osVersion: '10', browser: 'edge', label: 'Edge on Windows' });
-    expect(detected.mobile).toBeUndefined();
   });
 
   test('Windows 10 via hints, and the UA string alone', () => {
@@ -69,7 +67,7 @@ test.describe('detectEnvironment', () => {
     expect(detectEnvironment(request(UA.chromeWindows))).toMatchObject({ os: 'windows', osVersion: '10', browser: 'chrome' });
   });
 
-  test('Chrome on Android, with model and mobile hints', () => {
+  test('Chrome on Android: the model and mobile hints are not read (nothing shows them)', () => {
     const hints = { brands: [['Google Chrome', '131'], ['Chromium', '131'], ['Not_A Brand', '24']] as Brand[], platform: 'Android', platformVersion: '14.0.0', mobile: true, model: 'Pixel 8' };
     expect(detectEnvironment(request(UA.chromeAndroid, hints))).toEqual({
       os: 'android',
@@ -77,8 +75,6 @@ test.describe('detectEnvironment', () => {
       browser: 'chrome',
       browserVersion: '131',
       label: 'Chrome on Android',
-      mobile: true,
-      model: 'Pixel 8',
     });
   });
 

@@ -14,10 +14,6 @@ export type DetectedEnvironment = {
   browserVersion?: string;
   /** How a person names it: "Edge on Windows". */
   label: string;
-  /** From Sec-CH-UA-Mobile, when sent. */
-  mobile?: boolean;
-  /** From Sec-CH-UA-Model, when sent and not empty. */
-  model?: string;
 };
 
 type Part<Id> = { id: Id; version?: string };
@@ -53,14 +49,16 @@ const UA_OS: Record<string, OsId> = {
   'Chromium OS': 'chromeos',
 };
 
-/** The browser names ua-parser-js 1.0 gives, for every OS but iOS. A headless browser is no user's. */
+/**
+ * The browser names ua-parser-js 1.0 gives, for every OS but iOS (whose browsers `iosBrowser` reads;
+ * "Mobile Safari" is iOS's). A headless browser is no user's.
+ */
 const UA_BROWSER: Record<string, BrowserId> = {
   Chrome: 'chrome',
   'Chrome WebView': 'chrome',
   Edge: 'edge',
   Firefox: 'firefox',
   Safari: 'safari',
-  'Mobile Safari': 'safari',
   'Samsung Internet': 'samsung-internet',
 };
 
@@ -92,18 +90,16 @@ export function detectEnvironment(headers: IncomingHttpHeaders, faults: ActiveFa
   const hints = faultOn(faults, 'ignore-client-hints') ? null : readClientHints(headers);
   const os = (hints && osFromHints(hints)) ?? fromUa.os;
   const browser = (hints && browserFromHints(hints)) ?? fromUa.browser;
-  return environment(os, browser, hints);
+  return environment(os, browser);
 }
 
-function environment(os: Part<OsId>, browser: Part<BrowserId>, hints: ClientHints | null): DetectedEnvironment {
+function environment(os: Part<OsId>, browser: Part<BrowserId>): DetectedEnvironment {
   return {
     os: os.id,
     browser: browser.id,
     ...(os.version === undefined ? {} : { osVersion: os.version }),
     ...(browser.version === undefined ? {} : { browserVersion: browser.version }),
     label: environmentLabel(os.id, browser.id),
-    ...(hints?.mobile === undefined ? {} : { mobile: hints.mobile }),
-    ...(hints?.model ? { model: hints.model } : {}),
   };
 }
 

@@ -33,9 +33,6 @@ const ROWS = loadProviderFamilies().map((row) => ({
   names: row.namePattern === undefined ? undefined : new RegExp(row.namePattern, 'i'),
 }));
 
-/** Families of password managers that run on every system, through their apps and browser extensions. */
-export const THIRD_PARTY_FAMILIES: readonly ProviderFamilyId[] = ROWS.filter((row) => row.kind === 'third-party').map((row) => row.id);
-
 /** The families whose icon is a monogram, in the data's order: every family the AAGUID list names by AAGUID. */
 export const FAMILIES_WITH_MONOGRAMS: readonly ProviderFamilyId[] = ROWS.filter((row) => row.monogram).map((row) => row.id);
 

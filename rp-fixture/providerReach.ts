@@ -1,6 +1,7 @@
 import type { DetectedEnvironment, OsId } from './environment';
 import { faultOn, type ActiveFaults } from './faults';
-import { providerFamily, THIRD_PARTY_FAMILIES } from './providerFamily';
+import { providerFamily } from './providerFamily';
+import { loadProviderFamilies } from './providerFamilyData';
 import type { CredentialRecord } from './store';
 
 /**
@@ -35,6 +36,8 @@ export type ReachAnswer = { reach: Reach; why: string };
 /** What of a stored passkey the answer depends on. */
 export type PasskeyForReach = Pick<CredentialRecord, 'aaguid' | 'transports' | 'deviceType' | 'backedUp' | 'createdEnvironment'>;
 
+/** Password managers that run on every system through their apps and browser extensions (rp-fixture/data/providerFamilies.json). */
+const THIRD_PARTY: readonly string[] = loadProviderFamilies().filter((family) => family.kind === 'third-party').map((family) => family.id);
 const ROAMING_TRANSPORTS = new Set(['usb', 'nfc', 'ble', 'smart-card']);
 const DESKTOP: readonly OsId[] = ['windows', 'macos', 'linux'];
 const APPLE: readonly OsId[] = ['macos', 'ios'];
@@ -44,7 +47,7 @@ export function reachFamily(passkey: Pick<CredentialRecord, 'aaguid' | 'transpor
   const family = providerFamily(passkey.aaguid);
   if (family === 'google-password-manager' || family === 'icloud-keychain' || family === 'windows-hello') return family;
   if (family === 'samsung-pass' || family === 'security-key') return family;
-  if (THIRD_PARTY_FAMILIES.includes(family)) return 'third-party';
+  if (THIRD_PARTY.includes(family)) return 'third-party';
   const roaming = passkey.transports.length > 0 && passkey.transports.every((transport) => ROAMING_TRANSPORTS.has(transport));
   return roaming ? 'security-key' : 'unknown';
 }

@@ -189,8 +189,8 @@ export interface RpAdapter {
   openEmailLink?(page: Page, baseUrl: string, link: string): Promise<AfterSignIn>;
   /**
    * email-link: how long, in seconds, the RP tells users its sign-in links work. With a clock, a link is
-   * then opened a second before that time (it must work) and at it (it must not); without it, only a
-   * day later.
+   * then opened 30 s before that time (it must work) and at it (it must not); without this member, only
+   * a link a day old is tried.
    */
   readonly emailLinkLifetimeSeconds?: number;
   /**

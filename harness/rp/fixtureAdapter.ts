@@ -1,9 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
+import { iconShown } from './fixtureIcons';
 import { pageOutcome } from './pageOutcome';
 import { RpNoAnswerError, RpStepError, type AnotherProviderReason, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView, type WayIn } from './adapter';
-import { addEmailWayIn, declinePasskeyOffer, fixtureClock, openEmailLink, requestEmailLink, signInWithPassword, signInWithPastCode, signInWithWrongCode, signInWithWrongPassword, signUpWithPassword } from './fixtureWaysIn';
+import { addEmailWayIn, confirmedInWords, declinePasskeyOffer, fixtureClock, openEmailLink, requestEmailLink, signInWithPassword, signInWithPastCode, signInWithWrongCode, signInWithWrongPassword, signUpWithPassword } from './fixtureWaysIn';
 
 /** Waits for the page to reach `path`, or for the RP's failure message. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
@@ -63,10 +64,6 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
 }
 
 /** The fixture RP's icon for a provider it cannot name is the question mark, `unknown`. */
-function knownIcon(id: string | null): string | null {
-  return id && id !== 'unknown' ? id : null;
-}
-
 /** The time a `<time datetime>` field shows, or null when the page shows none (or an unreadable one). */
 async function timeShown(field: Locator): Promise<Date | null> {
   const datetime = (await field.count()) ? await field.getAttribute('datetime') : null;
@@ -90,6 +87,7 @@ async function accountFormAnswered(page: Page, step: string, done: string, refus
     throw new RpNoAnswerError(step, `neither done nor refused within 10 s: ${error.message.split('\n')[0]}`);
   });
   if (await refused.count()) throw new RpStepError(step, (await refused.innerText()).trim());
+  await confirmedInWords(succeeded, step, done);
 }
 
 /** Waits for the help page (for `username`, when given) to load after a click. */
@@ -100,7 +98,6 @@ async function helpOpened(page: Page, step: string, username?: string): Promise<
   });
 }
 
-/** The help page's links to the other ways in. */
 /** The help page's links to the other ways in, by the words the user reads (pages/signinHelp.ts). */
 const WAYS_IN_BY_WORDS: Record<string, WayIn> = { 'Password and authenticator app': 'password', 'Email me a sign-in link': 'email-link' };
 
@@ -190,7 +187,7 @@ export const fixtureAdapter: RpAdapter = {
       views.push({
         credentialId: (await item.getAttribute('data-credential-id')) ?? '',
         providerName: knownProvider((await item.locator('[data-field="provider"]').innerText()).trim()),
-        providerIcon: knownIcon(await item.getAttribute('data-provider-icon')),
+        providerIcon: iconShown(await item.locator('[data-field="provider-icon"]').getAttribute('src')),
         sync: syncShown(await item.locator('[data-field="sync"]').innerText()),
         createdIn: {
           os: oneOf(OsId.options, await item.getAttribute('data-created-os')),
@@ -248,7 +245,9 @@ export const fixtureAdapter: RpAdapter = {
     await deleted.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
       throw new RpNoAnswerError('deleting a passkey', `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
     });
-    return (await deleted.count()) ? 'deleted' : 'refused';
+    if (!(await deleted.count())) return 'refused';
+    await confirmedInWords(deleted, 'deleting a passkey', 'passkey.deleted');
+    return 'deleted';
   },
 
   async renamePasskey(page, baseUrl, credentialId, name): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { RpNoAnswerError, RpStepError, type AfterSignIn, type PastCode, type RpClock, type WayIn } from './adapter';
 import { pageOutcome } from './pageOutcome';
@@ -152,6 +152,12 @@ async function shown(page: Page, step: string, code: string, failureCode: string
     throw new RpNoAnswerError(step, `neither ${code} nor ${failureCode} within 10 s: ${error.message.split('\n')[0]}`);
   });
   if (await failure.count()) throw new RpStepError(step, (await failure.first().innerText()).trim());
+  await confirmedInWords(success.first(), step, code);
+}
+
+/** A confirmation the user cannot read confirms nothing: the RP must say it in words. */
+export async function confirmedInWords(message: Locator, step: string, code: string): Promise<void> {
+  if (!(await message.innerText()).trim()) throw new RpStepError(step, `the page confirmed with an empty message (${code})`);
 }
 
 /** On the ways-in page: sets the user's address and opens the confirmation link mailed to it. */
