@@ -1,7 +1,6 @@
 import type { DetectedEnvironment, OsId } from './environment';
 import { faultOn, type ActiveFaults } from './faults';
-import { providerFamily } from './providerFamily';
-import { loadProviderFamilies } from './providerFamilyData';
+import { familiesOfKind, providerFamily } from './providerFamily';
 import type { CredentialRecord } from './store';
 
 /**
@@ -37,7 +36,7 @@ export type ReachAnswer = { reach: Reach; why: string };
 export type PasskeyForReach = Pick<CredentialRecord, 'aaguid' | 'transports' | 'deviceType' | 'backedUp' | 'createdEnvironment'>;
 
 /** Password managers that run on every system through their apps and browser extensions (rp-fixture/data/providerFamilies.json). */
-const THIRD_PARTY: readonly string[] = loadProviderFamilies().filter((family) => family.kind === 'third-party').map((family) => family.id);
+const THIRD_PARTY = familiesOfKind('third-party');
 const ROAMING_TRANSPORTS = new Set(['usb', 'nfc', 'ble', 'smart-card']);
 const DESKTOP: readonly OsId[] = ['windows', 'macos', 'linux'];
 const APPLE: readonly OsId[] = ['macos', 'ios'];

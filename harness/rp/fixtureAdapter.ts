@@ -4,7 +4,7 @@ import { pickAutofillPasskey } from '../browser/autofillHold';
 import { iconShown } from './fixtureIcons';
 import { pageOutcome } from './pageOutcome';
 import { RpNoAnswerError, RpStepError, type AnotherProviderReason, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView, type WayIn } from './adapter';
-import { addEmailWayIn, confirmedInWords, declinePasskeyOffer, fixtureClock, openEmailLink, requestEmailLink, signInWithPassword, signInWithPastCode, signInWithWrongCode, signInWithWrongPassword, signUpWithPassword } from './fixtureWaysIn';
+import { addEmailWayIn, confirmedInWords, declinePasskeyOffer, fixtureClock, openEmailLink, requestEmailLink, signInWithPassword, signInWithPastCode, signInWithWrongCode, signInWithWrongPassword, signUpWithPassword, shown } from './fixtureWaysIn';
 
 /** Waits for the page to reach `path`, or for the RP's failure message. */
 async function outcome(page: Page, step: string, path: string, failureCode: string): Promise<void> {
@@ -77,17 +77,6 @@ async function lastUsedShown(item: Locator): Promise<Date | 'never' | null> {
   if (!(await field.count())) return null;
   if ((await field.getAttribute('datetime')) === null) return (await field.innerText()).trim() === 'never' ? 'never' : null;
   return timeShown(field);
-}
-
-/** Waits for the account page's answer to a form just posted: its notice, or its refusal in the RP's words. */
-async function accountFormAnswered(page: Page, step: string, done: string, refusal: string): Promise<void> {
-  const succeeded = page.locator(`[data-message="${done}"]`);
-  const refused = page.locator(`[data-message="${refusal}"]`);
-  await succeeded.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
-    throw new RpNoAnswerError(step, `neither done nor refused within 10 s: ${error.message.split('\n')[0]}`);
-  });
-  if (await refused.count()) throw new RpStepError(step, (await refused.innerText()).trim());
-  await confirmedInWords(succeeded, step, done);
 }
 
 /** Waits for the help page (for `username`, when given) to load after a click. */
@@ -256,14 +245,14 @@ export const fixtureAdapter: RpAdapter = {
     if (!(await item.count())) throw new RpStepError('renaming a passkey', `the management page does not list passkey ${credentialId}`);
     await item.locator('input[name="nickname"]').fill(name);
     await item.locator('[data-testid="rename-passkey"]').click();
-    await accountFormAnswered(page, 'renaming a passkey', 'passkey.renamed', 'passkey.rename-invalid');
+    await shown(page, 'renaming a passkey', 'passkey.renamed', 'passkey.rename-invalid');
   },
 
   async renameAccount(page, baseUrl, displayName): Promise<void> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     await page.locator('#display-name').fill(displayName);
     await page.locator('[data-testid="change-account-name"]').click();
-    await accountFormAnswered(page, "changing the account's name", 'account.renamed', 'account.rename-invalid');
+    await shown(page, "changing the account's name", 'account.renamed', 'account.rename-invalid');
   },
 
   async signInHelp(page, _baseUrl, username): Promise<SignInHelpView> {

@@ -4,16 +4,9 @@
  * rp-fixture/data/providerFamilies.json), a key for security keys, and anything else (a question
  * mark, a grey initial) no provider's. The page's markup is not trusted for it.
  */
-import { readFileSync } from 'node:fs';
+import { loadProviderFamilies } from '../../rp-fixture/providerFamilyData';
 
-interface FamilyMonogram {
-  id: string;
-  kind: string;
-  monogram?: { text: string; background: string };
-}
-
-const FAMILIES_FILE = new URL('../../rp-fixture/data/providerFamilies.json', import.meta.url);
-const FAMILIES = (JSON.parse(readFileSync(FAMILIES_FILE, 'utf8')) as { families: FamilyMonogram[] }).families;
+const FAMILIES = loadProviderFamilies();
 
 /** The fixture's key drawing: a ring, a shaft and two teeth. */
 const KEY_SHAPE = /<circle [^>]*\/><path d="M16 16h11M23 16v4M26 16v3"/;

@@ -144,8 +144,11 @@ async function linkInMail(page: Page, baseUrl: string, step: string, to: string,
   return link;
 }
 
-/** Waits for the page to show `code`, or one of the RP's failure messages. */
-async function shown(page: Page, step: string, code: string, failureCode: string): Promise<void> {
+/**
+ * Waits for the page to show `code` (which must say something) or the RP's failure message
+ * `failureCode`, thrown as an RpStepError in the RP's words.
+ */
+export async function shown(page: Page, step: string, code: string, failureCode: string): Promise<void> {
   const success = page.locator(`[data-message="${code}"]`);
   const failure = page.locator(`[data-message="${failureCode}"]`);
   await success.or(failure).first().waitFor({ timeout: 10_000 }).catch((error: Error) => {
