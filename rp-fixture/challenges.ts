@@ -58,16 +58,19 @@ export class ChallengeStore {
       entries.delete(oldest);
     }
     this.bySession.set(sessionId, entries);
+    // Stryker disable next-line all: fault switch replayable-challenge's own store, off in every run that judges a mutant (the selftest judges the switch)
     if (this.options.replayable) this.everIssued.set(challenge, { pending, expiresAt: this.now() + CHALLENGE_TTL_MS });
   }
 
   /** Removes and returns the challenge if this session issued it and it has not expired. */
   take(sessionId: string, challenge: string): PendingChallenge | undefined {
     // Fault replayable-challenge: any session may answer any challenge, as often as it likes, until it expires.
+    // Stryker disable all: fault switch replayable-challenge's own branch, off in every run that judges a mutant (the selftest judges the switch)
     if (this.options.replayable) {
       const issued = this.everIssued.get(challenge);
       return issued && issued.expiresAt > this.now() ? issued.pending : undefined;
     }
+    // Stryker restore all
     const entries = this.bySession.get(sessionId);
     const entry = entries?.get(challenge);
     entries?.delete(challenge);

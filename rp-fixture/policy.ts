@@ -21,9 +21,11 @@ export class PolicyError extends Error {}
 export function policyFrom(input: Partial<Policy> = {}): Policy {
   const userVerification = input.userVerification ?? DEFAULT_POLICY.userVerification;
   const parsed = UserVerificationPolicy.safeParse(userVerification);
+  // Stryker disable all: not judged: the fixture's own settings, refused at start-up before any page is served (policy.test.ts and the CLI's tests judge it); no matrix cell can start an RP with a bad one
   if (!parsed.success) {
     throw new PolicyError(`Invalid user verification "${String(userVerification)}": use ${USER_VERIFICATION_VALUES.join(', ')}.`);
   }
+  // Stryker restore all
   return { userVerification: parsed.data };
 }
 

@@ -1,16 +1,16 @@
 // Cross-site request forgery on the passkey management page: a page on another site the user visits
 // while signed in must not delete or rename their passkeys, and neither may a request that carries
 // the user's cookies but not the page's CSRF token (what a browser without SameSite cookies or Origin
-// headers would let through), nor one whose token is present but made up. The harness learns the
-// request from the RP's own page (held on its way while the forgeries are tried), so any RP's form
-// or API is forged as its page sends it. The user's own form, left open while they signed in again,
+// headers would let through), nor one whose token is present but made up, nor the page's own token
+// sent without the session it belongs to. The harness learns the request from the RP's own page (held
+// on its way while the forgeries are tried), so any RP's form or API is forged as its page sends it. The user's own form, left open while they signed in again,
 // is refused too: the page that says so must lead back to a form that works.
 import type { Page } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import type { Rp } from '../harness/rp/boundRp';
 import { CrossSitePage } from '../harness/security/crossSitePage';
-import { bodyKind, sendWithCookies, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';
+import { bodyKind, sendFrom, sendWithCookies, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';
 import { holdFirstChange, type CapturedRequest } from '../harness/security/heldRequest';
 import { linksBackTo, readRefusedForm, submitStaleForm } from '../harness/security/staleForm';
 
@@ -112,7 +112,7 @@ forEveryCell(() => {
     });
   });
 
-  test('another site cannot rename a passkey, nor can a request without the page\'s token', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page }) => {
+  test('another site cannot rename a passkey, nor can a request without the page\'s token', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page, request: bareClient }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     await test.step('register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
@@ -157,6 +157,11 @@ forEveryCell(() => {
         expect(await nameShown(tab), `a rename with a wrong CSRF token was carried out (HTTP ${status})`).toBe(NAME_REPLAYED);
         expect.soft(status, REFUSED_NOT_BROKEN).toBeLessThan(500);
       }
+    });
+    await test.step("the user's own rename, its token and all, sent without the user's cookies (a token without its session): the name stays", async () => {
+      const status = await sendFrom(bareClient, named('Renamed without the session'));
+      expect(await nameShown(tab), `a rename sent without the user's cookies was carried out (HTTP ${status})`).toBe(NAME_REPLAYED);
+      expect.soft(status, REFUSED_NOT_BROKEN).toBeLessThan(500);
     });
     await tab.close();
   });

@@ -1,7 +1,7 @@
 // The RP's advice hangs on which system and browser the user is on: which provider will likely save
 // a passkey, whether it syncs, what reaches where. Where the RP tells the user what it detected, it
 // must be true: the system, the browser, and no version the browser did not tell it. From the user
-// agent alone, Windows 11 reads as 10, Android 15 as 10 and every Chrome as x.0.0.0; the real ones
+// agent alone, Windows 11 reads as 10, macOS 15 as 10.15.7, Android 15 as 10 and every Chrome as x.0.0.0; the real ones
 // come in client hints, the detailed ones only once the site has asked for them (Accept-CH), so the
 // first page and the next are both read.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';

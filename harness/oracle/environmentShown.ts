@@ -1,4 +1,4 @@
-import type { Environment } from '../matrix/schema';
+import type { BrowserId, Environment } from '../matrix/schema';
 
 /** What a site can rightly say about the system and browser a request came from. */
 export interface EnvironmentShownExpectation {
@@ -8,7 +8,7 @@ export interface EnvironmentShownExpectation {
   browserName: string;
   /** The system's version, where the browser tells it (client hints); null where only the UA string does, which freezes it. */
   osVersion: string | null;
-  /** The browser's full version, where the browser tells it (client hints); null otherwise. */
+  /** The browser's full version, where the browser tells it (client hints, or a UA token it keeps true); null otherwise. */
   browserVersion: string | null;
 }
 
@@ -16,14 +16,29 @@ export interface EnvironmentShownExpectation {
 const NOT_A_BROWSER = /^chromium$|not.a.brand/i;
 
 /**
+ * The UA-string tokens that keep a browser's version true: Firefox's and Safari's own, and the iOS
+ * browsers' (CriOS, EdgiOS, FxiOS). Chromium's "Chrome/142.0.0.0" is reduced past the major, and
+ * its browsers send client hints instead.
+ */
+const TRUE_VERSION_TOKEN: Partial<Record<BrowserId, RegExp>> = { firefox: /\bFirefox\/([\d.]+)/, safari: /\bVersion\/([\d.]+)/ };
+const IOS_TRUE_VERSION_TOKEN: Partial<Record<BrowserId, RegExp>> = { chrome: /\bCriOS\/([\d.]+)/, edge: /\bEdgiOS\/([\d.]+)/, firefox: /\bFxiOS\/([\d.]+)/, safari: /\bVersion\/([\d.]+)/ };
+
+function browserVersionInUserAgent(environment: Environment): string | null {
+  const token = (environment.os === 'ios' ? IOS_TRUE_VERSION_TOKEN : TRUE_VERSION_TOKEN)[environment.browser];
+  return token?.exec(environment.userAgent)?.[1] ?? null;
+}
+
+/**
  * From the environment's data: its label names the browser and the system ("Edge on Windows"); its
  * client hints give the versions the UA string freezes or hides. Windows 11 says 10 in its UA string;
- * Sec-CH-UA-Platform-Version 13 and above is Windows 11 (Microsoft's rule for the hint).
+ * Sec-CH-UA-Platform-Version 13 and above is Windows 11 (Microsoft's rule for the hint). Without
+ * client hints the system's version is told nowhere (every UA string freezes it); the browser's is,
+ * where its UA token keeps it true.
  */
 export function environmentShownExpectation(environment: Environment): EnvironmentShownExpectation {
   const [browserName = environment.label, osName = environment.label] = environment.label.split(' on ');
   const hints = environment.clientHints;
-  const browserVersion = hints?.fullVersionList.find((brand) => !NOT_A_BROWSER.test(brand.brand))?.version ?? null;
+  const browserVersion = hints ? (hints.fullVersionList.find((brand) => !NOT_A_BROWSER.test(brand.brand))?.version ?? null) : browserVersionInUserAgent(environment);
   const osVersion = !hints ? null : environment.os === 'windows' ? (Number(hints.platformVersion.split('.')[0]) >= 13 ? '11' : '10') : hints.platformVersion;
   return { osName, browserName, osVersion, browserVersion };
 }

@@ -3,7 +3,7 @@
  * CSRF token (which another site cannot read), or with another value typed in. And the way to send
  * one with the user's cookies.
  */
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { isJsonObject, jsonBody } from './answerInBody';
 import type { CapturedRequest } from './heldRequest';
 
@@ -137,7 +137,12 @@ function replaceJsonValue(value: unknown, from: string, to: string, found: { any
  * Returns the HTTP status.
  */
 export async function sendWithCookies(page: Page, request: CapturedRequest): Promise<number> {
-  const response = await page.request.fetch(request.url, {
+  return sendFrom(page.request, request);
+}
+
+/** Sends the request as `sendWithCookies` does, from `api`: the browser's (its cookies), or a bare one (no cookies: no session). */
+export async function sendFrom(api: APIRequestContext, request: CapturedRequest): Promise<number> {
+  const response = await api.fetch(request.url, {
     method: request.method,
     headers: request.headers,
     ...(request.body !== null ? { data: request.body } : {}),
