@@ -27,6 +27,8 @@ type Entry = { pending: PendingChallenge; expiresAt: number };
 export type ChallengeStoreOptions = {
   /** Fault replayable-challenge: challenges are neither used up nor bound to a session. */
   replayable?: boolean;
+  /** Fault one-challenge-at-a-time: a new challenge replaces every other session's, as one "current challenge" for everyone would. */
+  latestOnly?: boolean;
 };
 
 /**
@@ -49,6 +51,9 @@ export class ChallengeStore {
 
   issue(sessionId: string, challenge: string, pending: PendingChallenge): void {
     this.sweep();
+    // Fault one-challenge-at-a-time: every other session's open ceremony is forgotten.
+    // Stryker disable next-line all: fault switch one-challenge-at-a-time's own branch, off in every run that judges a mutant (the selftest judges the switch)
+    if (this.options.latestOnly) for (const other of this.bySession.keys()) if (other !== sessionId) this.bySession.delete(other);
     const entries = this.bySession.get(sessionId) ?? new Map<string, Entry>();
     entries.set(challenge, { pending, expiresAt: this.now() + CHALLENGE_TTL_MS });
     while (entries.size > MAX_PER_SESSION) {

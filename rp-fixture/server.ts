@@ -62,7 +62,7 @@ export async function startFixtureRp(options: FixtureRpOptions = {}): Promise<Ru
   const context = {
     rp,
     store: new Store(),
-    challenges: new ChallengeStore(Date.now, { replayable: faultOn(faults, 'replayable-challenge') }),
+    challenges: new ChallengeStore(Date.now, { replayable: faultOn(faults, 'replayable-challenge'), latestOnly: faultOn(faults, 'one-challenge-at-a-time') }),
     faults,
     policy,
     sessionCookieName: sessionCookieName(port),

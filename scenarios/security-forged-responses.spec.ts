@@ -3,13 +3,15 @@
 // way and replayed (in the same session after a refused try, or from another browser), another
 // account's passkey, a copied key (its counter back, or only level), a client that skips the
 // fingerprint. The RP must let none of them in, and must still let in what only looks odd: a synced
-// passkey's copy on another device with its own lower count, a provider that counts nothing (0).
+// passkey's copy on another device with its own lower count, a provider that counts nothing (0), and
+// a sign-in whose answer arrives after another person's whole sign-in (challenges are per session).
 // The harness makes them from the passkey's own key and puts each in place of the browser's answer
 // inside the RP's own sign-in flow, so any RP is reached the way its pages reach it.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
 import type { Rp } from '../harness/rp/boundRp';
+import { signInWithAnswerHeld } from '../harness/security/answerHeld';
 import { badlySigned, CannotJudgeError, forged, replayed, resigned, SignInProbe, type SignInAttempt } from '../harness/security/signInProbe';
 import { rememberUserVerification, userVerificationAsked, userVerificationSeen, type UserVerificationAsked } from '../harness/security/userVerificationAsked';
 
@@ -54,11 +56,43 @@ async function expectUsernameFirstRefused(rp: Rp, username: string, what: string
   await expectSignedOutAfter(rp, what);
 }
 
+/** Null for a sign-in that went through; what the RP told the user (or the error) for one that did not. */
+function refusalOf(outcome: PromiseSettledResult<void> | undefined): string | null {
+  if (outcome === undefined) return 'the sign-in never ran';
+  if (outcome.status === 'fulfilled') return null;
+  return outcome.reason instanceof RpStepError ? `refused: ${outcome.reason.shown}` : String(outcome.reason);
+}
+
 function notRequired(rp: Rp, asked: UserVerificationAsked): string {
   return `${rp.adapter.name} does not require user verification at sign-in (its options ask "${asked}"), so an answer without it may be accepted`;
 }
 
 forEveryCell(() => {
+  test("another person's sign-in, started and ended while this one's answer is on its way, spoils neither", { tag: ONCE_PER.environment }, async ({ world, username }) => {
+    const people = await world({ mine: { environment: 'cell', providers: ['cell'] }, theirs: { environment: 'cell', providers: ['cell'] } });
+    const theirName = `${username}-other`;
+    await test.step('two people on two computers, each with a passkey account, signed out', async () => {
+      await people.on('mine').arrangePasskeyAccount(username);
+      await people.on('theirs').arrangePasskeyAccount(theirName);
+    });
+    const theirs: { outcome?: PromiseSettledResult<void> } = {};
+    const mine = await test.step("my sign-in's answer waits on its way while the other person signs in", () =>
+      signInWithAnswerHeld(people.on('mine'), username, async () => {
+        theirs.outcome = await people.on('theirs').signIn('username-first', theirName).then(
+          () => ({ status: 'fulfilled', value: undefined }) as const,
+          (reason: unknown) => ({ status: 'rejected', reason }) as const,
+        );
+      }),
+    );
+    if (!mine.held) notApplicable(`while ${people.on('mine').adapter.name} signed in, no request carried a WebAuthn sign-in answer the harness can read, so none could be held`);
+    await test.step('both are signed in, each as themselves', async () => {
+      expect.soft(refusalOf(theirs.outcome), 'the other person, who signed in from start to end meanwhile: what the RP said').toBeNull();
+      expect.soft(await people.on('theirs').signedInAs(), 'who the other person is signed in as').toBe(theirName);
+      expect.soft(refusalOf(mine.outcome), 'my sign-in, answered after the other person had signed in: what the RP said').toBeNull();
+      expect.soft(await people.on('mine').signedInAs(), 'who I am signed in as').toBe(username);
+    });
+  });
+
   test('an answer made on another site, replayed, or from another account gets nobody in', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page, cell }) => {
     const probe = new SignInProbe(rp, authenticator, notApplicable);
     await test.step('register a passkey and sign out', async () => {

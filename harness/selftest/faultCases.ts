@@ -312,6 +312,14 @@ export const FAULT_CASES: FaultCase[] = [
     because: 'a sign-in answer caught on its way signs in from another browser',
   },
   {
+    fault: 'one-challenge-at-a-time',
+    scenarios: ['security-forged-responses'],
+    envs: ['windows-chrome', 'android-chrome'],
+    providers: ['google-password-manager', '1password'],
+    red: everyApplicableCell,
+    because: "a sign-in answered after another person's whole sign-in is refused: the RP kept only the newest challenge",
+  },
+  {
     fault: 'challenge-survives-failure',
     scenarios: ['security-forged-responses'],
     envs: ['linux-chrome'],
