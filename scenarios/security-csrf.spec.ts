@@ -12,7 +12,7 @@ import type { Rp } from '../harness/rp/boundRp';
 import { CrossSitePage } from '../harness/security/crossSitePage';
 import { bodyKind, sendFrom, sendWithCookies, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';
 import { holdFirstChange, type CapturedRequest } from '../harness/security/heldRequest';
-import { linksBackTo, readRefusedForm, submitStaleForm } from '../harness/security/staleForm';
+import { brokenLinks, linksBackTo, readRefusedForm, submitStaleForm } from '../harness/security/staleForm';
 
 const NAME = 'Laptop';
 const NAME_REPLAYED = 'Work laptop';
@@ -42,6 +42,11 @@ async function fromAnotherSite(rp: Rp, tab: Page, request: CapturedRequest): Pro
     await site.send(tab, request);
   } finally {
     await site.stop();
+  }
+  // A form post lands the user on the RP's answer: whatever it says, its links must lead somewhere.
+  if (new URL(tab.url()).origin === new URL(rp.url).origin) {
+    await tab.waitForLoadState('domcontentloaded', { timeout: 10_000 });
+    expect.soft(await brokenLinks(tab), "the links of the RP's page the forged post landed on that lead nowhere (4xx or 5xx)").toEqual([]);
   }
   return true;
 }
@@ -204,6 +209,7 @@ forEveryCell(() => {
       expect.soft(refused.alert, 'what the page says happened, in an alert (role "alert")').not.toBe('');
     });
     await test.step('its link back leads to a form that works', async () => {
+      expect.soft(await brokenLinks(page), "the page's links on the RP's site that lead nowhere (4xx or 5xx)").toEqual([]);
       const back = await linksBackTo(page, formPageUrl);
       expect(back.map((link) => link.href), `a link back to ${new URL(formPageUrl).pathname}, where the form was`).not.toEqual([]);
       expect.soft(back[0]!.label, 'the words of the link back').not.toBe('');

@@ -24,6 +24,11 @@ export const MatrixSubset = z.strictObject({
   providers: z.array(Id).min(1),
   /** Why the subset needs more than 3 environments (a decision that differs in each), said where it does. */
   wide: Why.optional(),
+  /**
+   * The fixture RP's settings for this subset (rp-fixture/README.md), where a decision is taken only
+   * under one: `RP_USER_VERIFICATION: "required"` for the policy the user-verification check needs.
+   */
+  rpEnv: z.record(z.string().regex(/^RP_[A-Z_]+$/, 'a fixture RP setting: RP_ and capitals'), z.string().regex(/^[A-Za-z0-9_.,-]+$/, 'letters, digits and _.,- only (it goes into a shell command)')).optional(),
 });
 export type MatrixSubset = z.infer<typeof MatrixSubset>;
 

@@ -18,3 +18,9 @@ test("a group's Stryker run mutates its files and judges each mutant by its matr
   expect(options.ignorePatterns).toEqual(expect.arrayContaining(['/reports', '/.mutant-run']));
   expect(options.ignorers).toEqual(['fault-switch']);
 });
+
+test("a subset's fixture RP settings come first in its command, so the RP it starts takes them", () => {
+  const challenges = loadCoverageMap().groups.find((g) => g.id === 'challenges')!;
+  const options = strykerOptions({ group: challenges, mutate: ['rp-fixture/policy.ts'] }, { reportDir: 'reports/mutation', concurrency: 1 });
+  expect(options.commandRunner?.command).toMatch(/^RP_USER_VERIFICATION=required node --import tsx harness\/cli\/matrix\.ts /);
+});

@@ -30,7 +30,9 @@ export interface MutationSettings {
  * The tsx equivalent of `npm run matrix`, without npm's start-up; traces off, as the selftest runs it.
  */
 export function matrixCommand(subset: MatrixSubset): string {
+  const settings = Object.entries(subset.rpEnv ?? {}).map(([name, value]) => `${name}=${value}`);
   return [
+    ...settings,
     'node --import tsx harness/cli/matrix.ts',
     `--env ${subset.environments.join(',')}`,
     `--provider ${subset.providers.join(',')}`,

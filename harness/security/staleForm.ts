@@ -70,3 +70,20 @@ export async function linksBackTo(page: Page, formPageUrl: string): Promise<{ hr
     return url.origin === target.origin && url.pathname === target.pathname && url.search === target.search;
   });
 }
+
+/**
+ * The links of the page, on the RP's own site, that lead nowhere a user can go: each is opened as a
+ * click would (GET, the user's cookies, redirects followed), and one answered with 4xx or 5xx is
+ * listed as "href (HTTP status)". A refusal page whose "go back" link is broken leaves the user stuck.
+ */
+export async function brokenLinks(page: Page): Promise<string[]> {
+  const here = new URL(page.url());
+  const hrefs = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  const ownSite = [...new Set(hrefs)].filter((href) => new URL(href).origin === here.origin);
+  const broken: string[] = [];
+  for (const href of ownSite) {
+    const response = await page.request.get(href, { failOnStatusCode: false, maxRedirects: 5, timeout: WAIT_MS });
+    if (response.status() >= 400) broken.push(`${new URL(href).pathname}${new URL(href).search} (HTTP ${response.status()})`);
+  }
+  return broken;
+}
