@@ -234,7 +234,11 @@ export const fixtureAdapter: RpAdapter = {
     await deleted.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
       throw new RpNoAnswerError('deleting a passkey', `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
     });
-    if (!(await deleted.count())) return 'refused';
+    // A refusal the user cannot read leaves them stuck: it must say why, as a confirmation must say what.
+    if (!(await deleted.count())) {
+      await confirmedInWords(refused, 'deleting a passkey', 'passkey.delete-last-refused');
+      return 'refused';
+    }
     await confirmedInWords(deleted, 'deleting a passkey', 'passkey.deleted');
     return 'deleted';
   },
