@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { ApiError } from './apiError';
+import { refusalOf } from './typedName';
 import { Username } from './username';
 
 /** The JSON body as an object: an array, a number, a string or null is a 400. A missing body is {}. */
@@ -25,6 +26,6 @@ export function optionalUsername(req: Request): string | undefined {
   const raw = body['username'];
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
   const parsed = Username.safeParse(raw);
-  if (!parsed.success) throw new ApiError(400, parsed.error.issues[0]?.message ?? 'Enter a valid username.', 'bad-username');
+  if (!parsed.success) throw new ApiError(400, refusalOf(parsed.error), 'bad-username');
   return parsed.data;
 }
