@@ -148,7 +148,7 @@ ${ways.map((way) => html`<li>${way}</li>`)}
 }
 
 function passkeyItem(passkey: PasskeyRow, index: number, props: AccountPageProps): SafeHtml {
-  return html`<li data-testid="passkey" data-credential-id="${passkey.id}" data-aaguid="${passkey.aaguid}" data-sync="${passkey.sync}" data-created-os="${passkey.createdIn.os}" data-created-os-version="${passkey.createdIn.osVersion ?? ''}" data-created-browser="${passkey.createdIn.browser}" data-provider-icon="${passkey.icon.id}">
+  return html`<li data-testid="passkey" data-credential-id="${passkey.id}" data-aaguid="${passkey.aaguid}" data-sync="${passkey.sync}" data-created-os="${passkey.createdIn.os}" data-created-browser="${passkey.createdIn.browser}" data-provider-icon="${passkey.icon.id}">
 <div class="passkey-title">
 <img class="provider-icon" data-field="provider-icon" data-icon="${passkey.icon.id}" src="${passkey.icon.src}" alt="" width="32" height="32">
 <div>
