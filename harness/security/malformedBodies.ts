@@ -110,8 +110,9 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /**
  * The JSON near misses of a JSON object body: an empty array, null, a number, an empty string, true,
- * the page's body inside an array and as a JSON string. Each is well-formed JSON that is no object,
- * so an endpoint that takes an object must refuse every one; empty for a template that is no JSON.
+ * the page's body inside an array and as a JSON string (well-formed JSON that is no object, so an
+ * endpoint that takes an object must refuse every one), and the page's body sent as text/plain.
+ * Empty for a template that is no JSON.
  */
 export function nearMissBodies(template: BodyTemplate): MalformedBody[] {
   const type = template.contentType || 'application/json';
@@ -125,6 +126,8 @@ export function nearMissBodies(template: BodyTemplate): MalformedBody[] {
     json(type, 'true')(true),
     json(type, "the page's body inside an array")([asJson]),
     json(type, "the page's body as a JSON string")(template.body),
+    // A content type another site's form may send with no CORS preflight: a JSON API takes JSON only.
+    text('text/plain', "the page's body as text/plain")(template.body),
   ];
 }
 
@@ -149,5 +152,8 @@ export function neverAnObject(body: MalformedBody): boolean {
  * JSON object still yields every kind that does not need its fields.
  */
 export function malformedBodies(template: BodyTemplate, count: number, seed: number): MalformedBody[] {
-  return fc.sample(fc.oneof(...arbitraries(template)), { seed, numRuns: count });
+  const pageSent = Buffer.from(template.body);
+  // A wrong type may happen to be the value the page sent (`{}` for `{}`): that body is no malformation.
+  const malformed = fc.oneof(...arbitraries(template)).filter((m) => !(m.contentType === (template.contentType || 'application/json') && m.body.equals(pageSent)));
+  return fc.sample(malformed, { seed, numRuns: count });
 }
