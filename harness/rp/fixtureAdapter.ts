@@ -64,11 +64,18 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
 }
 
 /** The fixture RP's icon for a provider it cannot name is the question mark, `unknown`. */
-/** The time a `<time datetime>` field shows, or null when the page shows none (or an unreadable one). */
+/**
+ * The time a `<time datetime>` field shows, or null when the page shows none, an unreadable one, or
+ * words that do not say the same minute (the fixture RP writes "2026-11-29 14:05 UTC"): the user
+ * reads the words, not the attribute.
+ */
 async function timeShown(field: Locator): Promise<Date | null> {
   const datetime = (await field.count()) ? await field.getAttribute('datetime') : null;
   const at = datetime === null ? Number.NaN : Date.parse(datetime);
-  return Number.isNaN(at) ? null : new Date(at);
+  if (Number.isNaN(at)) return null;
+  const words = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC$/.exec((await field.innerText()).trim());
+  const sameMinute = words !== null && `${words[1]}T${words[2]}` === new Date(at).toISOString().slice(0, 16);
+  return sameMinute ? new Date(at) : null;
 }
 
 /** A passkey's "Last used": its time, 'never', or null when the item says neither. */
