@@ -4,7 +4,8 @@
 // creation time stays, and a passkey backed up since is shown as syncing. The user names the passkey
 // there; a name of only spaces gets no blank name, and a refusal of it says why.
 import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { RpStepError } from '../harness/rp/adapter';
+import { RpStepError, type CreationView } from '../harness/rp/adapter';
+import { expectCreation } from '../harness/fixtures/expectCreation';
 import { expectPasskeyShown } from '../harness/fixtures/expectPasskeyShown';
 import type { TimeWindow } from '../harness/fixtures/checkMatchers';
 import type { Rp } from '../harness/rp/boundRp';
@@ -26,7 +27,10 @@ async function rpTimeDuring(rp: Rp, action: () => Promise<unknown>): Promise<Tim
 forEveryCell(() => {
   test('the management page shows the provider, sync state and origin of a new passkey', async ({ rp, oracle, cell, authenticator, username }) => {
     const expected = oracle.createdPasskey();
-    const made = await test.step('register a passkey', () => rpTimeDuring(rp, () => rp.register(username)));
+    let said: CreationView | undefined;
+    const made = await test.step('register a passkey', () => rpTimeDuring(rp, async () => (said = await rp.register(username))));
+    // What the RP said when the passkey was saved must agree with what its page lists.
+    if (said) await expectCreation(said, oracle.creation(), expected);
     const passkeys = await test.step('open the management page', () => rp.listPasskeys());
     expect(passkeys, 'the RP lists the passkey').toHaveLength(1); // hard: the checks below read it
     const [shown] = passkeys as [(typeof passkeys)[number]];

@@ -41,6 +41,25 @@ function knownProvider(shown: string): string | null {
   return shown === 'Unknown provider' ? null : shown;
 }
 
+/**
+ * Where the saved message says the passkey went, in its words (pages/account.ts): "Your passkey was
+ * saved in <provider>."; null when it says it cannot tell, or does not say.
+ */
+function savedIn(words: string): string | null {
+  return /^Your passkey was saved in (.+?)\.(?:\s|$)/.exec(words)?.[1] ?? null;
+}
+
+/** The saved message's words for each sync state, as the user reads them (pages/account.ts). */
+const SAVED_SYNC_WORDS: [string, SyncFlag][] = [
+  ['It is synced and backed up', 'synced'],
+  ['It can sync, but it is not backed up yet', 'eligible'],
+  ['It is only on this device', 'device-bound'],
+];
+
+function savedSync(words: string): SyncFlag | 'unknown' {
+  return SAVED_SYNC_WORDS.find(([said]) => words.includes(said))?.[1] ?? 'unknown';
+}
+
 /** On the register page: reads what it says will happen, creates the passkey, reads what it says happened. */
 async function createPasskey(page: Page, step: string): Promise<CreationView> {
   const expected = page.locator('[data-message="creation.expected-provider"]');
@@ -52,13 +71,12 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
   await page.locator('#create-passkey').click();
   await outcome(page, step, '/account', 'registration.failed');
   const saved = page.locator('[data-message="creation.saved"]');
+  await saved.waitFor({ timeout: 10_000 });
+  const savedWords = (await saved.innerText()).trim();
   return {
     expectedProviders,
     wontSyncWarning,
-    saved: {
-      providerName: knownProvider((await saved.getAttribute('data-provider', { timeout: 10_000 })) ?? ''),
-      sync: oneOf(SyncFlag.options, await saved.getAttribute('data-sync')),
-    },
+    saved: { providerName: savedIn(savedWords), sync: savedSync(savedWords) },
     deviceBoundAdvice: (await page.locator('[data-message="creation.device-bound-advice"]').count()) > 0,
   };
 }
