@@ -1,15 +1,21 @@
 // A way in besides passkeys is only as safe as its weakest check. Someone who has the password but
 // not the user's phone types a wrong authenticator-app code, or one they saw minutes ago, or the one
 // the user has just typed; someone with the user's phone guesses a password one character off: the
-// RP must refuse each; the user's own password and code still get in.
+// RP must refuse each; the user's own password and code still get in. And guessing has an end: a
+// script repeating a wrong guess gets at most 100 failed tries on the account (NIST SP 800-63B
+// 5.2.2), after which the RP takes no more, not even the right code.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
+import { sendWithCookies } from '../harness/security/forgedRequest';
+import { holdFirstChange } from '../harness/security/heldRequest';
 
 /** Past the 30 s either side a phone's clock may be off, well inside the minutes a careless window allows. */
 const SEEN_SECONDS_AGO = 180;
 /** Enough for the code seen 3 minutes ago to be newer than the one used at sign-up, so only its age can refuse it. */
 const TIME_PASSING_SECONDS = 300;
+/** NIST SP 800-63B 5.2.2: a verifier limits consecutive failed attempts on one account to no more than 100. */
+const MOST_FAILED_TRIES = 100;
 
 forEveryCell(() => {
   test('the right password with a wrong second-factor code does not get in', { tag: ONCE_PER.environment }, async ({ world, username }) => {
@@ -44,6 +50,23 @@ forEveryCell(() => {
     await here.signOut();
     await test.step('the right password with the code just used, typed again within its 30 seconds, is refused', async () => {
       await expect(here.signInWithPastCode(username, 'just-used')).rejects.toThrow(RpStepError);
+      expect(await here.signedInAs()).toBeNull();
+    });
+    await test.step(`a script repeats a wrong guess: after at most ${MOST_FAILED_TRIES} failed tries on the account, even the right password and code are refused`, async () => {
+      const held = await holdFirstChange(here.page, () => here.signInWithWrongCode(username));
+      const guess = held.request;
+      if (!guess) {
+        await held.release().catch(() => undefined);
+        return notApplicable('the sign-in with a password sent no request that a script could repeat');
+      }
+      const answered = here.page.waitForResponse((r) => r.request().method() === guess.method && r.url() === guess.url, { timeout: 10_000 });
+      await expect(held.release(), 'the held wrong guess').rejects.toThrow(RpStepError);
+      const guessAnswer = (await answered).status();
+      // Answered otherwise, the copy is refused as a copy (a form that takes each post once): the page would have to be loaded for each guess.
+      const firstCopy = await sendWithCookies(here.page, guess);
+      if (firstCopy !== guessAnswer) return notApplicable(`a repeated sign-in post is answered ${firstCopy}, not ${guessAnswer} as the guess itself: the RP takes each form once`);
+      for (let copy = 1; copy < MOST_FAILED_TRIES; copy++) expect.soft(await sendWithCookies(here.page, guess), 'a repeated guess, refused (not broken)').toBeLessThan(500);
+      await expect(here.signInWithoutPasskey(username), `the right password and code after ${MOST_FAILED_TRIES} more failed tries`).rejects.toThrow(RpStepError);
       expect(await here.signedInAs()).toBeNull();
     });
   });

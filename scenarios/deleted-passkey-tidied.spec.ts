@@ -1,12 +1,17 @@
 // The seed's service tips on management: keep a way in (deleting the last one needs the user's
 // say-so), and keep providers tidy with the Signal API: the provider forgets a deleted passkey at
-// once, and a device whose provider has not caught up forgets it at its next sign-in attempt.
+// once, and a device whose provider has not caught up forgets it at its next sign-in attempt. The
+// delete form, left open in a tab and sent again once the passkey is gone, is refused by a page that
+// says so and leads back to the account.
 import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
 import { rpCredentialId } from '../harness/browser/cdpCredential';
+import { holdFirstChange } from '../harness/security/heldRequest';
+import { bodyKind } from '../harness/security/forgedRequest';
+import { linksBackTo, readRefusedForm, submitStaleForm } from '../harness/security/staleForm';
 
 forEveryCell(() => {
-  test('deleting the only passkey: refused until confirmed, then the provider forgets it', async ({ rp, oracle, authenticator, username }) => {
+  test('deleting the only passkey: refused until confirmed, then the provider forgets it', async ({ rp, oracle, authenticator, username, page }) => {
     await test.step('register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
     const copy = (await authenticator.credentials()).find((c) => rpCredentialId(c) === passkey!.credentialId)!;
@@ -19,11 +24,34 @@ forEveryCell(() => {
       // Hard: the steps below delete this passkey.
       expect(await rp.listPasskeys(), 'the RP still lists the passkey').toHaveLength(1);
     });
-    await test.step('confirmed, it is deleted', async () => {
-      expect.soft(await rp.deletePasskey(passkey!.credentialId, true), 'deleting, confirmed').toBe('deleted');
+    const confirmed = await test.step('confirmed, it is deleted', async () => {
+      const held = await holdFirstChange(page, () => rp.deletePasskey(passkey!.credentialId, true));
+      const formPageUrl = page.url(); // the form's page: the browser has not left it while its post is held
+      expect.soft(await held.release(), 'deleting, confirmed').toBe('deleted');
       // Hard: the steps below offer a deleted passkey.
       expect(await rp.listPasskeys(), 'the RP lists no passkey').toHaveLength(0);
+      return { request: held.request, formPageUrl };
     });
+    const deleteForm = confirmed.request;
+    if (deleteForm && bodyKind(deleteForm) === 'form') {
+      await test.step('the same delete form, sent again from a tab left open: a page says the passkey is gone and leads back', async () => {
+        const tab = await page.context().newPage();
+        try {
+          const refused = await readRefusedForm(tab, await submitStaleForm(tab, confirmed.formPageUrl, deleteForm));
+          expect.soft(refused.status, 'the HTTP status for a passkey already deleted (a 4xx: refused, not broken)').toBeGreaterThanOrEqual(400);
+          expect.soft(refused.status, 'the HTTP status for a passkey already deleted (a 4xx: refused, not broken)').toBeLessThan(500);
+          expect.soft(refused.isPage, 'the answer is a page the user can read, not data meant for a script').toBe(true);
+          expect.soft(refused.heading, 'the heading of the page').not.toBe('');
+          expect.soft(refused.alert, 'what the page says happened, in an alert (role "alert")').not.toBe('');
+          const back = await linksBackTo(tab, confirmed.formPageUrl);
+          expect.soft(back.map((link) => link.label), `a link with words back to ${new URL(confirmed.formPageUrl).pathname}, where the form was`).toContainEqual(expect.stringMatching(/\S/));
+        } finally {
+          await tab.close();
+        }
+      });
+    } else {
+      test.info().annotations.push({ type: 'note', description: 'deleting a passkey is not a form post here: what a page shows when a script\'s call is refused is the script\'s to say' });
+    }
     await test.step('with no passkey left, the page says nothing of passkeys in another provider', async () => {
       expect.soft(await rp.suggestsAnotherProvider(), 'advice about the passkeys of an account that has none').toBeNull();
     });

@@ -1,11 +1,18 @@
 // The seed's second user tip, and its service tip to show provider and sync state: the management
 // page tells the user which provider holds each passkey (name and icon), whether it syncs, where and
 // when it was made, and when it was last used; after the next sign-in, "last used" moves to it, the
-// creation time stays, and a passkey backed up since is shown as syncing.
+// creation time stays, and a passkey backed up since is shown as syncing. The user names the passkey
+// there; a name of only spaces gets no blank name, and a refusal of it says why.
 import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
+import { RpStepError, type CreationView } from '../harness/rp/adapter';
+import { expectCreation } from '../harness/fixtures/expectCreation';
 import { expectPasskeyShown } from '../harness/fixtures/expectPasskeyShown';
 import type { TimeWindow } from '../harness/fixtures/checkMatchers';
 import type { Rp } from '../harness/rp/boundRp';
+
+/** What the user types as the passkey's name: first only spaces (the near miss of an empty field), then a real name. */
+const BLANK_NAME = '   ';
+const NAME = 'Work laptop';
 
 /** Long enough that a "last used" left at the creation time, or a creation time moved to the use, shows. */
 const AN_HOUR_SECONDS = 60 * 60;
@@ -20,7 +27,10 @@ async function rpTimeDuring(rp: Rp, action: () => Promise<unknown>): Promise<Tim
 forEveryCell(() => {
   test('the management page shows the provider, sync state and origin of a new passkey', async ({ rp, oracle, cell, authenticator, username }) => {
     const expected = oracle.createdPasskey();
-    const made = await test.step('register a passkey', () => rpTimeDuring(rp, () => rp.register(username)));
+    let said: CreationView | undefined;
+    const made = await test.step('register a passkey', () => rpTimeDuring(rp, async () => (said = await rp.register(username))));
+    // What the RP said when the passkey was saved must agree with what its page lists.
+    if (said) await expectCreation(said, oracle.creation(), expected);
     const passkeys = await test.step('open the management page', () => rp.listPasskeys());
     expect(passkeys, 'the RP lists the passkey').toHaveLength(1); // hard: the checks below read it
     const [shown] = passkeys as [(typeof passkeys)[number]];
@@ -30,6 +40,21 @@ forEveryCell(() => {
       if (shown.lastUsedAt !== 'never') expect.soft(shown.lastUsedAt, 'last used: "never", or the registration').toBeDuring(made);
     });
 
+    const renames = rp.adapter.renamePasskey !== undefined && rp.adapter.lacks?.['passkey-rename'] === undefined;
+    if (renames) {
+      await test.step('a name of only spaces: refused in words, or the passkey left without a name', async () => {
+        const refused = await rp.renamePasskey(shown.credentialId, BLANK_NAME).then(() => null, (error: unknown) => error);
+        if (refused !== null && !(refused instanceof RpStepError)) throw refused;
+        if (refused) expect.soft(refused.shown.trim(), 'the refusal of a blank name says why, in words').not.toBe('');
+        const [named] = await rp.listPasskeys();
+        expect.soft(named?.name ?? null, 'the name shown after only spaces were typed').toBeNull();
+      });
+      await test.step(`the user names it "${NAME}"`, async () => {
+        await rp.renamePasskey(shown.credentialId, NAME);
+        const [named] = await rp.listPasskeys();
+        expect.soft(named?.name, 'the name shown').toBe(NAME);
+      });
+    }
     if (cell.sync === 'eligible') await test.step('the provider backs the passkey up', () => authenticator.backUpAll());
     const letTimePass = rp.letTimePass;
     if (letTimePass) await test.step('an hour passes', () => letTimePass(AN_HOUR_SECONDS));
@@ -42,6 +67,7 @@ forEveryCell(() => {
       expect.soft(after!.lastUsedAt, 'last used: the sign-in just made').toBeDuring(used);
       expect.soft(after!.createdAt, 'made: unchanged by the sign-in').toEqual(shown.createdAt);
       if (cell.sync === 'eligible') expect.soft(after!.sync, 'sync state once backed up').toBe('synced');
+      if (renames) expect.soft(after!.name, 'the name the user gave it, kept by the sign-in').toBe(NAME);
     });
   });
 });

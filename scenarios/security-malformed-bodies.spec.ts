@@ -3,6 +3,10 @@
 // passkeys, and the user still signs in. The endpoints are the ones the RP's own pages used (found by
 // shape: an answer carrying a challenge, a body carrying a PublicKeyCredential), and each malformed
 // body goes with the page's own cookies and headers (its CSRF token), so it reaches the endpoint's code.
+// A body that is no JSON object (an array, null, a number, no JSON at all) is refused outright, never
+// taken; so are near misses of the page's own request: its body as an array or a JSON string, and
+// its body sent as from another page (another port of the same host, no Origin but Sec-Fetch-Site
+// cross-site, a look-alike host, the opaque origin) each get a 4xx that says why in words.
 // The provider and sync state do not reach how the RP reads requests: it runs once per environment.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
@@ -10,8 +14,8 @@ import { RpStepError } from '../harness/rp/adapter';
 import type { Rp } from '../harness/rp/boundRp';
 import { withValueAt } from '../harness/security/answerInBody';
 import { interceptAnswer } from '../harness/security/answerInterception';
-import { malformedBodies } from '../harness/security/malformedBodies';
-import { endpointName, sendMalformed } from '../harness/security/malformedRun';
+import { malformedBodies, nearMissBodies, type MalformedBody } from '../harness/security/malformedBodies';
+import { crossSiteMarks, endpointName, refusedRun, sendMalformed, type Refusable } from '../harness/security/malformedRun';
 import { contentType } from '../harness/security/forgedRequest';
 import { badlySigned, SignInProbe } from '../harness/security/signInProbe';
 import { recordTraffic, webauthnEndpoints, type Exchange } from '../harness/security/webauthnTraffic';
@@ -68,6 +72,23 @@ forEveryCell(() => {
       expect(run.sent).toBeGreaterThanOrEqual(BODIES);
       const shown = run.misanswers.slice(0, 5).map((m) => `${m.endpoint} (${m.kind}): ${m.answer}`);
       expect(shown, `${run.misanswers.length} of ${run.sent} malformed bodies got a 5xx or no answer`).toEqual([]);
+      const taken = run.accepted.slice(0, 5).map((m) => `${m.endpoint} (${m.kind}): ${m.answer}`);
+      expect.soft(taken, `${run.accepted.length} bodies that are no JSON object were taken (2xx or 3xx), not refused`).toEqual([]);
+    });
+    await test.step('near misses of the page\'s own requests: each refused with a 4xx that says why', async () => {
+      const requests: Refusable[] = endpoints.flatMap((endpoint) => {
+        const template = { body: endpoint.exchange.body ?? '', contentType: contentType(endpoint.exchange) };
+        const own: MalformedBody = { kind: 'the page\'s own body', contentType: template.contentType, body: Buffer.from(template.body) };
+        return [
+          ...nearMissBodies(template).map((body) => ({ endpoint, kind: body.kind, body })),
+          ...crossSiteMarks(rp.url).map((mark) => ({ endpoint, kind: `the page's own body ${mark.kind}`, body: own, siteHeaders: mark.headers })),
+        ];
+      });
+      const answers = await refusedRun(rp.page, requests);
+      const wrong = answers.filter((a) => typeof a.answer === 'string' || a.answer < 400 || a.answer >= 500).map((a) => `${a.endpoint}, ${a.kind}: ${a.answer}`);
+      expect.soft(wrong, 'near misses answered other than with a 4xx').toEqual([]);
+      const mute = answers.filter((a) => typeof a.answer === 'number' && a.answer >= 400 && a.answer < 500 && !a.saysWhy).map((a) => `${a.endpoint}, ${a.kind}: ${a.answer}`);
+      expect.soft(mute, 'refusals that do not say why in words').toEqual([]);
     });
     await test.step('nobody was signed in by them', async () => {
       expect(await rp.signedInAs()).toBeNull();

@@ -41,6 +41,25 @@ function knownProvider(shown: string): string | null {
   return shown === 'Unknown provider' ? null : shown;
 }
 
+/**
+ * Where the saved message says the passkey went, in its words (pages/account.ts): "Your passkey was
+ * saved in <provider>."; null when it says it cannot tell, or does not say.
+ */
+function savedIn(words: string): string | null {
+  return /^Your passkey was saved in (.+?)\.(?:\s|$)/.exec(words)?.[1] ?? null;
+}
+
+/** The saved message's words for each sync state, as the user reads them (pages/account.ts). */
+const SAVED_SYNC_WORDS: [string, SyncFlag][] = [
+  ['It is synced and backed up', 'synced'],
+  ['It can sync, but it is not backed up yet', 'eligible'],
+  ['It is only on this device', 'device-bound'],
+];
+
+function savedSync(words: string): SyncFlag | 'unknown' {
+  return SAVED_SYNC_WORDS.find(([said]) => words.includes(said))?.[1] ?? 'unknown';
+}
+
 /** On the register page: reads what it says will happen, creates the passkey, reads what it says happened. */
 async function createPasskey(page: Page, step: string): Promise<CreationView> {
   const expected = page.locator('[data-message="creation.expected-provider"]');
@@ -52,23 +71,29 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
   await page.locator('#create-passkey').click();
   await outcome(page, step, '/account', 'registration.failed');
   const saved = page.locator('[data-message="creation.saved"]');
+  await saved.waitFor({ timeout: 10_000 });
+  const savedWords = (await saved.innerText()).trim();
   return {
     expectedProviders,
     wontSyncWarning,
-    saved: {
-      providerName: knownProvider((await saved.getAttribute('data-provider', { timeout: 10_000 })) ?? ''),
-      sync: oneOf(SyncFlag.options, await saved.getAttribute('data-sync')),
-    },
+    saved: { providerName: savedIn(savedWords), sync: savedSync(savedWords) },
     deviceBoundAdvice: (await page.locator('[data-message="creation.device-bound-advice"]').count()) > 0,
   };
 }
 
 /** The fixture RP's icon for a provider it cannot name is the question mark, `unknown`. */
-/** The time a `<time datetime>` field shows, or null when the page shows none (or an unreadable one). */
+/**
+ * The time a `<time datetime>` field shows, or null when the page shows none, an unreadable one, or
+ * words that do not say the same minute (the fixture RP writes "2026-11-29 14:05 UTC"): the user
+ * reads the words, not the attribute.
+ */
 async function timeShown(field: Locator): Promise<Date | null> {
   const datetime = (await field.count()) ? await field.getAttribute('datetime') : null;
   const at = datetime === null ? Number.NaN : Date.parse(datetime);
-  return Number.isNaN(at) ? null : new Date(at);
+  if (Number.isNaN(at)) return null;
+  const words = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC$/.exec((await field.innerText()).trim());
+  const sameMinute = words !== null && `${words[1]}T${words[2]}` === new Date(at).toISOString().slice(0, 16);
+  return sameMinute ? new Date(at) : null;
 }
 
 /** A passkey's "Last used": its time, 'never', or null when the item says neither. */
@@ -234,7 +259,11 @@ export const fixtureAdapter: RpAdapter = {
     await deleted.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
       throw new RpNoAnswerError('deleting a passkey', `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
     });
-    if (!(await deleted.count())) return 'refused';
+    // A refusal the user cannot read leaves them stuck: it must say why, as a confirmation must say what.
+    if (!(await deleted.count())) {
+      await confirmedInWords(refused, 'deleting a passkey', 'passkey.delete-last-refused');
+      return 'refused';
+    }
     await confirmedInWords(deleted, 'deleting a passkey', 'passkey.deleted');
     return 'deleted';
   },

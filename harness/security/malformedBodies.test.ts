@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { malformedBodies } from './malformedBodies';
+import { malformedBodies, nearMissBodies, neverAnObject } from './malformedBodies';
 
 const answer = {
   body: JSON.stringify({
@@ -33,4 +33,20 @@ test('a body that is no JSON object still gets every kind that needs no fields',
   const bodies = malformedBodies({ body: 'username=alice', contentType: 'application/x-www-form-urlencoded' }, 200, 1);
   expect(bodies).toHaveLength(200);
   expect(new Set(bodies.map((b) => b.kind.split(' ')[0])).size).toBeGreaterThan(5);
+});
+
+test('near misses of a JSON body: each no JSON object, or not sent as JSON; none for a form body', () => {
+  const near = nearMissBodies(answer);
+  expect(near.map((b) => b.kind)).toContain('an empty array');
+  expect(near.filter((b) => b.contentType === answer.contentType).every(neverAnObject)).toBe(true);
+  expect(near.some((b) => b.contentType === 'text/plain')).toBe(true);
+  expect(nearMissBodies({ body: 'username=alice', contentType: 'application/x-www-form-urlencoded' })).toEqual([]);
+});
+
+test('neverAnObject: JSON that is no object, or no JSON; not a blank body, an object after a byte order mark, or another content type', () => {
+  const body = (text: string, contentType = 'application/json') => ({ kind: '', contentType, body: Buffer.from(text) });
+  for (const text of ['[]', 'null', '0', '""', 'true', '{"a":', 'not json']) expect(neverAnObject(body(text)), text).toBe(true);
+  for (const text of ['{}', '  ', '', '\ufeff{}']) expect(neverAnObject(body(text)), JSON.stringify(text)).toBe(false);
+  expect(neverAnObject(body('[]', 'text/plain'))).toBe(false);
+  expect(neverAnObject(body('[]', 'application/json; charset=utf-8'))).toBe(true);
 });

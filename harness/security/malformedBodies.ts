@@ -106,10 +106,54 @@ function arbitraries(template: BodyTemplate): fc.WeightedArbitrary<MalformedBody
   return list.map(([weight, arbitrary]) => ({ weight, arbitrary }));
 }
 
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * The JSON near misses of a JSON object body: an empty array, null, a number, an empty string, true,
+ * the page's body inside an array and as a JSON string (well-formed JSON that is no object, so an
+ * endpoint that takes an object must refuse every one), and the page's body sent as text/plain.
+ * Empty for a template that is no JSON.
+ */
+export function nearMissBodies(template: BodyTemplate): MalformedBody[] {
+  const type = template.contentType || 'application/json';
+  const asJson = jsonBody(template.body);
+  if (!JSON_TYPE.test(type) || !isJsonObject(asJson)) return [];
+  return [
+    json(type, 'an empty array')([]),
+    json(type, 'null')(null),
+    json(type, 'a number')(0),
+    json(type, 'an empty string')(''),
+    json(type, 'true')(true),
+    json(type, "the page's body inside an array")([asJson]),
+    json(type, "the page's body as a JSON string")(template.body),
+    // A content type another site's form may send with no CORS preflight: a JSON API takes JSON only.
+    text('text/plain', "the page's body as text/plain")(template.body),
+  ];
+}
+
+/**
+ * True when no endpoint that takes a JSON object can take `body`: sent as JSON, it is JSON that is no
+ * object (an array, null, a number, a string) or no JSON at all. A blank body is left out (an RP may
+ * read it as none), and a leading byte order mark is ignored, as RFC 8259 lets a parser do.
+ */
+export function neverAnObject(body: MalformedBody): boolean {
+  if (!JSON_TYPE.test(body.contentType)) return false;
+  const text = body.body.toString('utf8').replace(/^\ufeff/, '');
+  if (!text.trim()) return false;
+  try {
+    return !isJsonObject(JSON.parse(text));
+  } catch {
+    return true;
+  }
+}
+
 /**
  * `count` malformed bodies made from `template`, the same for the same seed. A template that is no
  * JSON object still yields every kind that does not need its fields.
  */
 export function malformedBodies(template: BodyTemplate, count: number, seed: number): MalformedBody[] {
-  return fc.sample(fc.oneof(...arbitraries(template)), { seed, numRuns: count });
+  const pageSent = Buffer.from(template.body);
+  // A wrong type may happen to be the value the page sent (`{}` for `{}`): that body is no malformation.
+  const malformed = fc.oneof(...arbitraries(template)).filter((m) => !(m.contentType === (template.contentType || 'application/json') && m.body.equals(pageSent)));
+  return fc.sample(malformed, { seed, numRuns: count });
 }

