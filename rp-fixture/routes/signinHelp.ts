@@ -118,7 +118,7 @@ function typedUsername(value: unknown): string | undefined {
 function failureOf(value: unknown): SignInHelpProps['failure'] {
   if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z-]{0,39}$/.test(value)) return undefined;
   const isCode = /^[a-z]/.test(value);
-  return { name: isCode ? 'ServerError' : value, code: isCode ? value : '', text: `${FAILURE_TEXT[value] ?? GENERAL_FAILURE} Here is what you can do next.` };
+  return { name: isCode ? 'ServerError' : value, code: isCode ? value : '', text: FAILURE_TEXT[value] ?? GENERAL_FAILURE };
 }
 
 function sendPage(res: Response, page: string): void {
