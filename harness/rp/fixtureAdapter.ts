@@ -102,11 +102,18 @@ async function otherWaysOffered(page: Page, step: string): Promise<WayIn[]> {
   const links = (await section.locator('ul a').allInnerTexts()).map((text) => text.trim());
   const lines = (await section.locator('ul').allInnerTexts()).flatMap((text) => text.split('\n')).map((line) => line.trim()).filter(Boolean);
   for (const line of lines) {
-    if (!(line in WAYS_IN_BY_WORDS) || !links.includes(line)) {
+    if (!Object.keys(WAYS_IN_BY_WORDS).includes(line) || !links.includes(line)) {
       throw new RpStepError(step, `the help lists "${line}" among the other ways in, which is no link to any of: ${Object.keys(WAYS_IN_BY_WORDS).join(', ')}`);
     }
   }
-  return links.flatMap((text) => (text in WAYS_IN_BY_WORDS ? [WAYS_IN_BY_WORDS[text]!] : []));
+  return links.flatMap((text) => (Object.keys(WAYS_IN_BY_WORDS).includes(text) ? [WAYS_IN_BY_WORDS[text]!] : []));
+}
+
+/** Words the help page shows loose in its main content, outside every heading, paragraph, list and section: none are written for the user. */
+async function looseWords(page: Page): Promise<string[]> {
+  return page.locator('main').evaluate((main) =>
+    [...main.childNodes].flatMap((node) => (node.nodeType === Node.TEXT_NODE && node.textContent?.trim() ? [node.textContent.trim()] : [])),
+  );
 }
 
 /**
@@ -118,7 +125,9 @@ async function recoveryExplained(page: Page, step: string): Promise<boolean> {
   if (!(await explained.count())) return false;
   const helpUrl = page.url();
   const supportStep = `${step}: contacting support`;
-  await explained.locator('#contact-support').click();
+  const contact = explained.locator('#contact-support');
+  if (!(await contact.count())) throw new RpStepError(supportStep, 'the help sends the user to support but gives no "Contact support" link');
+  await contact.click();
   await page.waitForURL((url) => url.href !== helpUrl, { timeout: 10_000 }).catch((error: Error) => {
     throw new RpNoAnswerError(supportStep, `the "Contact support" link opened nothing within 10 s: ${error.message.split('\n')[0]}`);
   });
@@ -324,6 +333,8 @@ export const fixtureAdapter: RpAdapter = {
         why: (await item.locator('[data-field="why"]').innerText()).trim(),
       });
     }
+    const loose = await looseWords(page);
+    if (loose.length) throw new RpStepError(step, `the help shows words that belong to none of its parts: "${loose.join('", "')}"`);
     const otherWays = await otherWaysOffered(page, step);
     const crossDevice = (await page.locator('[data-message="signin-help.cross-device"] #signin-hybrid').count()) > 0;
     const recoveryPath = await recoveryExplained(page, step);
