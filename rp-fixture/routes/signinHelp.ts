@@ -104,7 +104,8 @@ function providerHints(context: FixtureContext, account: Account, here: Detected
     const { reach, why } = providerReach(passkey, here, context.faults);
     const hint = { name: providerName(passkey.aaguid, context.faults), reach, why, createdIn: passkey.createdEnvironment.label };
     const key = `${hint.name}|${reach}|${why}`;
-    if (!hints.has(key)) hints.set(key, hint);
+    // The first passkey's hint stands for the others with the same answer.
+    hints.set(key, hints.get(key) ?? hint);
   }
   return [...hints.values()];
 }
