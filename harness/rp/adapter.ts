@@ -95,6 +95,8 @@ export interface SignInHelpView {
   otherWays: WayIn[];
   /** The RP explains how to recover an account that only passkeys sign in to (e.g. support). */
   recoveryPath: boolean;
+  /** What the help says went wrong with the sign-in that led there, in its words; left out where the help does not repeat it. */
+  whatFailed?: string;
 }
 
 /**

@@ -115,6 +115,55 @@ async function helpOpened(page: Page, step: string, username?: string): Promise<
 /** The help page's links to the other ways in, by the words the user reads (pages/signinHelp.ts). */
 const WAYS_IN_BY_WORDS: Record<string, WayIn> = { 'Password and authenticator app': 'password', 'Email me a sign-in link': 'email-link' };
 
+/** What the help page says went wrong, in words; '' when it says nothing of the failure the link carried. */
+async function failureRestated(page: Page): Promise<string> {
+  const words = page.locator('[data-message="signin.failed"] [data-field="what-failed"]');
+  return (await words.count()) ? (await words.first().innerText()).trim() : '';
+}
+
+/** The help's list of other ways in, read as the user reads it: every line a link to a way in, and nothing else. */
+async function otherWaysOffered(page: Page, step: string): Promise<WayIn[]> {
+  const section = page.locator('[data-message="signin-help.other-ways"]');
+  const links = (await section.locator('ul a').allInnerTexts()).map((text) => text.trim());
+  const lines = (await section.locator('ul').allInnerTexts()).flatMap((text) => text.split('\n')).map((line) => line.trim()).filter(Boolean);
+  for (const line of lines) {
+    if (!Object.keys(WAYS_IN_BY_WORDS).includes(line) || !links.includes(line)) {
+      throw new RpStepError(step, `the help lists "${line}" among the other ways in, which is no link to any of: ${Object.keys(WAYS_IN_BY_WORDS).join(', ')}`);
+    }
+  }
+  return links.flatMap((text) => (Object.keys(WAYS_IN_BY_WORDS).includes(text) ? [WAYS_IN_BY_WORDS[text]!] : []));
+}
+
+/** Words the help page shows loose in its main content, outside every heading, paragraph, list and section: none are written for the user. */
+async function looseWords(page: Page): Promise<string[]> {
+  return page.locator('main').evaluate((main) =>
+    [...main.childNodes].flatMap((node) => (node.nodeType === Node.TEXT_NODE && node.textContent?.trim() ? [node.textContent.trim()] : [])),
+  );
+}
+
+/**
+ * A passkey-only account's way to recover, followed as the user follows it: the help's support link
+ * must open a page that says how to reach support. Then back to the help, where the user goes on.
+ */
+async function recoveryExplained(page: Page, step: string): Promise<boolean> {
+  const explained = page.locator('[data-message="signin-help.passkey-only"]');
+  if (!(await explained.count())) return false;
+  const helpUrl = page.url();
+  const supportStep = `${step}: contacting support`;
+  const contact = explained.locator('#contact-support');
+  if (!(await contact.count())) throw new RpStepError(supportStep, 'the help sends the user to support but gives no "Contact support" link');
+  await contact.click();
+  await page.waitForURL((url) => url.href !== helpUrl, { timeout: 10_000 }).catch((error: Error) => {
+    throw new RpNoAnswerError(supportStep, `the "Contact support" link opened nothing within 10 s: ${error.message.split('\n')[0]}`);
+  });
+  const support = page.locator('[data-message="support.contact"]');
+  if (!(await support.count())) throw new RpStepError(supportStep, `the "Contact support" link led to no support page (at ${new URL(page.url()).pathname}): "${(await page.locator('body').innerText()).trim().slice(0, 200)}"`);
+  await confirmedInWords(support.first(), supportStep, 'support.contact');
+  await page.goBack({ timeout: 10_000 });
+  await page.waitForURL(helpUrl, { timeout: 10_000 });
+  return true;
+}
+
 /** Drives the fixture RP through its pages and its `data-message` / `data-field` contract. */
 export const fixtureAdapter: RpAdapter = {
   name: 'fixture RP',
@@ -290,8 +339,11 @@ export const fixtureAdapter: RpAdapter = {
     if (!(await failure.count())) throw new RpStepError(step, `the page shows no failed sign-in to go on from (at ${new URL(page.url()).pathname})`);
     const link = failure.locator('#signin-failed-help');
     if (!(await link.count())) throw new RpStepError(step, `the failure offers no way onward: "${(await failure.innerText()).trim()}"`);
+    // The link carries what failed; the help page then says it again, before what to do next.
+    const carriesFailure = new URL((await link.getAttribute('href')) ?? '', page.url()).searchParams.has('error');
     await link.click();
     await helpOpened(page, step);
+    const whatFailed = carriesFailure ? await failureRestated(page) : undefined;
     // A sign-in that named no account (the passkey button) leads to help that asks who the user is.
     const askedWho = page.locator('#help-username-form');
     if (await askedWho.count()) {
@@ -310,13 +362,11 @@ export const fixtureAdapter: RpAdapter = {
         why: (await item.locator('[data-field="why"]').innerText()).trim(),
       });
     }
-    const words = await page.locator('[data-message="signin-help.other-ways"] a').allInnerTexts();
-    const otherWays = words.flatMap((text) => (text.trim() in WAYS_IN_BY_WORDS ? [WAYS_IN_BY_WORDS[text.trim()]!] : []));
-    return {
-      providers,
-      crossDevice: (await page.locator('[data-message="signin-help.cross-device"] #signin-hybrid').count()) > 0,
-      otherWays,
-      recoveryPath: (await page.locator('[data-message="signin-help.passkey-only"]').count()) > 0,
-    };
+    const loose = await looseWords(page);
+    if (loose.length) throw new RpStepError(step, `the help shows words that belong to none of its parts: "${loose.join('", "')}"`);
+    const otherWays = await otherWaysOffered(page, step);
+    const crossDevice = (await page.locator('[data-message="signin-help.cross-device"] #signin-hybrid').count()) > 0;
+    const recoveryPath = await recoveryExplained(page, step);
+    return { providers, crossDevice, otherWays, recoveryPath, ...(whatFailed === undefined ? {} : { whatFailed }) };
   },
 };

@@ -80,7 +80,7 @@ function loginOf(baseUrl: string, username: string, step: string): PasswordLogin
 }
 
 async function submitPasswordSignIn(page: Page, baseUrl: string, step: string, username: string, password: string, code: string): Promise<AfterSignIn> {
-  await page.goto(new URL('/signin/password', baseUrl).href);
+  await followLinkToSignIn(page, baseUrl, step, PASSWORD_SIGN_IN);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('#totp-code').fill(code);
@@ -176,25 +176,42 @@ export async function addEmailWayIn(page: Page, baseUrl: string, username: strin
 
 export async function requestEmailLink(page: Page, baseUrl: string, username: string): Promise<string> {
   const step = 'asking for an email sign-in link';
-  await followLinkToEmailSignIn(page, baseUrl, step);
+  await followLinkToSignIn(page, baseUrl, step, EMAIL_SIGN_IN);
   await page.locator('#email').fill(emailOf(username));
   await page.locator('#email-link-send').click();
   await shown(page, step, 'email-link.sent', 'email.invalid');
   return linkInMail(page, baseUrl, step, emailOf(username), '/signin/email/link');
 }
 
+/** A way in without a passkey: its page, and its link on the sign-in help and on the sign-in page. */
+interface SignInWay {
+  words: string;
+  path: string;
+  onHelp: string;
+  /** Its link on the sign-in page; null: the adapter opens its page directly, as from a bookmark. */
+  onSignIn: string | null;
+}
+const EMAIL_SIGN_IN: SignInWay = { words: 'email sign-in', path: '/signin/email', onHelp: '#use-email-link', onSignIn: '#signin-email' };
+const PASSWORD_SIGN_IN: SignInWay = { words: 'password sign-in', path: '/signin/password', onHelp: '#use-password', onSignIn: null };
+
 /**
- * As the user gets there: the help page's "Email me a sign-in link" where the help is open, else
- * the sign-in page's. A page without either is a dead end, said in the RP's words.
+ * As the user gets there: the help page's link where the help is open, else the sign-in page's (or
+ * the way's page itself, where it has no link there to follow). A page without the link is a dead
+ * end, said in the RP's words.
  */
-async function followLinkToEmailSignIn(page: Page, baseUrl: string, step: string): Promise<void> {
+async function followLinkToSignIn(page: Page, baseUrl: string, step: string, way: SignInWay): Promise<void> {
   const onHelp = new URL(page.url()).pathname === '/signin/help';
+  const selector = onHelp ? way.onHelp : way.onSignIn;
+  if (selector === null) {
+    await page.goto(new URL(way.path, baseUrl).href);
+    return;
+  }
   if (!onHelp) await page.goto(new URL('/signin', baseUrl).href);
-  const link = page.locator(onHelp ? '#use-email-link' : '#signin-email');
-  if (!(await link.count())) throw new RpStepError(step, `${onHelp ? 'the sign-in help' : 'the sign-in page'} offers no email sign-in link`);
+  const link = page.locator(selector);
+  if (!(await link.count())) throw new RpStepError(step, `${onHelp ? 'the sign-in help' : 'the sign-in page'} offers no ${way.words} link`);
   await link.click();
-  await page.waitForURL((url) => url.pathname === '/signin/email', { timeout: 10_000 }).catch((error: Error) => {
-    throw new RpNoAnswerError(step, `the email sign-in page did not open within 10 s: ${error.message.split('\n')[0]}`);
+  await page.waitForURL((url) => url.pathname === way.path, { timeout: 10_000 }).catch((error: Error) => {
+    throw new RpNoAnswerError(step, `the ${way.words} page did not open within 10 s: ${error.message.split('\n')[0]}`);
   });
 }
 

@@ -14,7 +14,7 @@ export type SignInHelpProps = {
   signedInAs?: string | undefined;
   /** As typed; absent when none was given (the page then asks for it). */
   username?: string | undefined;
-  /** The passkey sign-in that just failed: its DOMException name, or the RP's error code. */
+  /** The passkey sign-in that just failed: its DOMException name, or the RP's error code, and what went wrong in words. */
   failure?: { name: string; code: string; text: string } | undefined;
   /** Only the failure and nothing to do next (the dead-end-on-failure fault). */
   deadEnd: boolean;
@@ -33,7 +33,7 @@ const REACH_TEXT: Record<Reach, string> = { yes: 'Should work here.', maybe: 'Ma
 /** Where a failed or cancelled passkey sign-in leads: what went wrong, and every way forward. */
 export function signInHelpPage(props: SignInHelpProps): string {
   const body = html`<h1>Can't use your passkey?</h1>
-${props.failure ? html`<p role="alert" data-message="signin.failed" data-error-name="${props.failure.name}" data-error-code="${props.failure.code}">${props.failure.text}</p>` : ''}
+${props.failure ? html`<p role="alert" data-message="signin.failed" data-error-name="${props.failure.name}" data-error-code="${props.failure.code}"><span data-field="what-failed">${props.failure.text}</span> Here is what you can do next.</p>` : ''}
 ${props.deadEnd ? '' : helpBody(props)}`;
   return layout({ title: "Can't use your passkey?", page: 'signin-help', environment: props.environment, signedInAs: props.signedInAs, csrfToken: props.csrfToken, body });
 }
