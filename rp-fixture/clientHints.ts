@@ -38,19 +38,19 @@ function brandList(value: string | undefined): Brand[] {
   try {
     return parseList(value).flatMap((member) => (isItem(member) ? brandOf(member) : []));
   } catch {
-    // Stryker disable next-line all: not judged: no browser sends a malformed Sec-CH-UA (environment.test.ts judges it)
+    // Stryker disable next-line all: equivalent for users: no browser sends a malformed Sec-CH-UA (environment.test.ts judges it)
     return [];
   }
 }
 
 function isItem(member: ReturnType<typeof parseList>[number]): member is Item {
-  // Stryker disable next-line all: not judged: no browser sends an inner list in Sec-CH-UA
+  // Stryker disable next-line all: equivalent for users: no browser sends an inner list in Sec-CH-UA
   return !Array.isArray(member[0]);
 }
 
 function brandOf([value, parameters]: Item): Brand[] {
   const version = parameters.get('v');
-  // Stryker disable next-line all: not judged: every browser sends each brand as a string
+  // Stryker disable next-line all: equivalent for users: every browser sends each brand as a string
   if (typeof value !== 'string') return [];
   // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: equivalent for users: every Chromium browser sends each brand with its v= parameter (a string); the fallback answers hand-made headers
   return [{ brand: value, version: typeof version === 'string' ? version : '' }];
@@ -66,7 +66,7 @@ function bareItem(value: string | undefined): BareItem | undefined {
   try {
     return parseItem(value)[0];
   } catch {
-    // Stryker disable next-line all: not judged: no browser sends a malformed hint (environment.test.ts judges it)
+    // Stryker disable next-line all: equivalent for users: no browser sends a malformed hint (environment.test.ts judges it)
     return undefined;
   }
 }

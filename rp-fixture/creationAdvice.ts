@@ -17,7 +17,6 @@ export function creationAdvice(environment: Pick<DetectedEnvironment, 'os' | 'br
     (candidate) =>
       candidate.os === environment.os && (candidate.browsers === 'any' || candidate.browsers.includes(environment.browser)),
   );
-  // Stryker disable next-line OptionalChaining: not judged: no environment the matrix lists goes undetected (each has a row)
   const advice = row?.advice ?? TABLE.undetected;
   // Fault no-sync-warning: a passkey that will stay on this device is announced without saying so.
   if (faultOn(faults, 'no-sync-warning')) return { ...advice, syncWarning: null };

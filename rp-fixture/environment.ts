@@ -25,7 +25,6 @@ const OS_LABELS: Record<OsId, string> = {
   android: 'Android',
   linux: 'Linux',
   chromeos: 'ChromeOS',
-  // Stryker disable next-line StringLiteral: not judged: no environment the matrix lists takes this path (every one names its system)
   unknown: 'unknown OS',
 };
 
@@ -35,7 +34,6 @@ const BROWSER_LABELS: Record<BrowserId, string> = {
   firefox: 'Firefox',
   safari: 'Safari',
   'samsung-internet': 'Samsung Internet',
-  // Stryker disable next-line StringLiteral: not judged: no environment the matrix lists takes this path (every one names its browser)
   unknown: 'Unknown browser',
 };
 
@@ -48,7 +46,6 @@ const UA_OS: Record<string, OsId> = {
   'Mac OS': 'macos',
   iOS: 'ios',
   Android: 'android',
-  // Stryker disable next-line StringLiteral: not judged: no environment the matrix lists takes this path (ChromeOS's Chrome sends client hints, which win)
   'Chromium OS': 'chromeos',
 };
 
@@ -57,15 +54,11 @@ const UA_OS: Record<string, OsId> = {
  * "Mobile Safari" is iOS's). A headless browser is no user's.
  */
 const UA_BROWSER: Record<string, BrowserId> = {
-  // Stryker disable next-line StringLiteral: not judged: no environment the matrix lists takes this path (Chrome, a WebView and Edge send client hints, which win)
   Chrome: 'chrome',
-  // Stryker disable next-line StringLiteral: not judged: no environment the matrix lists takes this path
   'Chrome WebView': 'chrome',
-  // Stryker disable next-line StringLiteral: not judged: no environment the matrix lists takes this path
   Edge: 'edge',
   Firefox: 'firefox',
   Safari: 'safari',
-  // Stryker disable next-line StringLiteral: not judged: Samsung Internet, built on Chromium, sends client hints, which win; its UA token is read only where a browser sends none, which the matrix does not list for it
   'Samsung Internet': 'samsung-internet',
 };
 
@@ -166,12 +159,10 @@ function osFromHints(hints: ClientHints): Part<OsId> | null {
 export function windowsVersion(platformVersion: string | undefined): string | undefined {
   if (!platformVersion) return undefined;
   const [major = NaN, minor = NaN] = platformVersion.split('.').map(Number);
-  // Stryker disable all: not judged: the matrix's Windows is Windows 11 (Windows 10 left support in 2025-10), whose hint in the data (19.0.0) is far from every boundary; environment.test.ts judges the mapping
   if (major >= 13) return '11';
   if (major >= 1) return '10';
   if (major === 0) return ({ 1: '7', 2: '8', 3: '8.1' } as Record<number, string>)[minor];
   return undefined;
-  // Stryker restore all
 }
 
 function browserFromHints(hints: ClientHints): Part<BrowserId> | null {

@@ -21,12 +21,10 @@ export function providerIcon(aaguid: string, faults: ActiveFaults): ProviderIcon
   const id = providerFamily(aaguid);
   if (id === 'unknown') return { id, src: UNKNOWN_SVG };
   if (id === 'security-key') return { id, src: SECURITY_KEY_SVG };
-  // Stryker disable all: not judged: every provider the matrix lists has a family of its own (providers.json); 'other' is for AAGUIDs the RP knows only from the public list
   if (id === 'other') {
     const initial = [...(listedProviderName(aaguid) ?? '?')][0]?.toUpperCase() ?? '?';
     return { id, src: neutralMonogramSvg(initial) };
   }
-  // Stryker restore all
   // Fault icon-of-another-provider: the icon table is off by one, so each listed provider shows the next one's monogram.
   if (faultOn(faults, 'icon-of-another-provider')) return nextFamilysIcon(id);
   return { id, src: monogramSvg(familyMonogram(id)!) };

@@ -33,7 +33,6 @@ function oneProvider(passkeys: readonly PasskeySummary[]): string | null {
   const [family] = families;
   if (families.size !== 1 || family === undefined || family === 'unknown' || family === 'security-key') return null;
   // 'other' families are told apart by AAGUID: two different listed providers are not one.
-  // Stryker disable next-line all: not judged: every provider the matrix lists has a family of its own; 'other' is for AAGUIDs the RP knows only from the public AAGUID list
   if (family === 'other' && new Set(passkeys.map((passkey) => passkey.aaguid.toLowerCase())).size !== 1) return null;
   // Stryker disable next-line OptionalChaining: equivalent, passkeys[0] always exists here (with no passkey, families.size is 0 and the line above returned), so `?.` only satisfies noUncheckedIndexedAccess
   return passkeys[0]?.provider ?? null;
