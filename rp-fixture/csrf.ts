@@ -113,7 +113,8 @@ function sendExpiredFormPage(req: Request, res: Response, faults: ActiveFaults):
       code: 'csrf.expired',
       role: 'alert',
       text: 'This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and try again.',
-      link: { href: backLink(req), label: 'Go back and try again' },
+      // Fault expired-form-dead-end: "Go back" leads to the address the form posted to, where no page is.
+      link: { href: faultOn(faults, 'expired-form-dead-end') ? req.originalUrl : backLink(req), label: 'Go back and try again' },
       environment: detectEnvironment(req.headers, faults),
       csrfToken: csrfToken(req),
     }),

@@ -48,6 +48,7 @@ export const FAULT_NAMES = [
   'keep-session-at-sign-out',
   'no-csrf',
   'csrf-any-token',
+  'expired-form-dead-end',
   'crash-on-malformed',
 ] as const;
 
@@ -101,6 +102,7 @@ const ARG_USAGE: Record<FaultName, string | null> = {
   'keep-session-at-sign-out': null,
   'no-csrf': null,
   'csrf-any-token': null,
+  'expired-form-dead-end': null,
   'crash-on-malformed': null,
 };
 

@@ -312,6 +312,14 @@ export const FAULT_CASES: FaultCase[] = [
     because: 'a sign-in answer caught on its way signs in from another browser',
   },
   {
+    fault: 'expired-form-dead-end',
+    scenarios: ['security-csrf'],
+    envs: ['windows-chrome', 'ios-safari'],
+    providers: ['google-password-manager', 'icloud-keychain'],
+    red: everyApplicableCell,
+    because: 'the rename form left open across a new sign-in is refused by a page whose only link back leads nowhere',
+  },
+  {
     fault: 'one-challenge-at-a-time',
     scenarios: ['security-forged-responses'],
     envs: ['windows-chrome', 'android-chrome'],
