@@ -128,7 +128,9 @@
       const template = document.getElementById('signin-failed-help-template');
       if (!template) return;
       const help = template.content.firstElementChild.cloneNode(true);
-      help.href = `/signin/help?${new URLSearchParams({ username: username.value.trim(), error: errorName(error) })}`;
+      // The server's refusal code ("unknown-credential") says more than its error's name, which is always ServerError.
+      const failure = error instanceof ServerError && error.code ? error.code : errorName(error);
+      help.href = `/signin/help?${new URLSearchParams({ username: username.value.trim(), error: failure })}`;
       status.querySelector('[data-message="signin.failed"]').append(' ', help);
     }
 
