@@ -3,8 +3,9 @@
 // the user's cookies but not the page's CSRF token (what a browser without SameSite cookies or Origin
 // headers would let through), nor one whose token is present but made up, nor the page's own token
 // sent without the session it belongs to. The harness learns the request from the RP's own page (held
-// on its way while the forgeries are tried), so any RP's form or API is forged as its page sends it. The user's own form, left open while they signed in again,
-// is refused too: the page that says so must lead back to a form that works.
+// on its way while the forgeries are tried), so any RP's form or API is forged as its page sends it.
+// The user's own form, left open while they signed in again, is refused too: the page that says so
+// must lead back to a form that works, and no link of a refusal page may lead nowhere.
 import type { Page } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
