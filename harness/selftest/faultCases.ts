@@ -293,7 +293,7 @@ export const FAULT_CASES: FaultCase[] = [
     envs: ['windows-chrome', 'macos-safari', 'android-chrome'],
     providers: ['1password'],
     red: (cell) => cell.environment.clientHints !== null,
-    because: 'the site names the browser version in the user agent string (Chrome as x.0.0.0), not the one the browser told it',
+    because: 'the site names the browser version in the user agent string (Chrome as x.0.0.0), not the one the browser told it, and no system version though the browser told it',
   },
   {
     fault: 'no-signal-rename',
