@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { expectRefusalPage } from '../harness/fixtures/expectRefusalPage';
 import type { Rp } from '../harness/rp/boundRp';
 import { CrossSitePage } from '../harness/security/crossSitePage';
 import { bodyKind, sendFrom, sendWithCookies, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';
@@ -203,11 +204,7 @@ forEveryCell(() => {
         notApplicable(`${rp.adapter.name} keeps the page's CSRF token across a new sign-in, so a form left open still works and nothing is refused`);
       }
       expect.soft(name, 'the name after the form from before the sign-in was sent').toBe(NAME);
-      expect.soft(refused.status, 'the HTTP status of the refused form (a 4xx: the request was refused, not broken)').toBeGreaterThanOrEqual(400);
-      expect.soft(refused.status, 'the HTTP status of the refused form (a 4xx: the request was refused, not broken)').toBeLessThan(500);
-      expect.soft(refused.isPage, 'the refused form answers with a page the user can read, not data meant for a script').toBe(true);
-      expect.soft(refused.heading, 'the heading of the page the refused form leads to').not.toBe('');
-      expect.soft(refused.alert, 'what the page says happened, in an alert (role "alert")').not.toBe('');
+      expectRefusalPage(refused, 'the form from before the sign-in');
     });
     await test.step('its link back leads to a form that works', async () => {
       expect.soft(await brokenLinks(page), "the page's links on the RP's site that lead nowhere (4xx or 5xx)").toEqual([]);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loadMatrixData } from '../matrix/load';
-import { environmentShownExpectation, versionIsTrue, versionsNamed } from './environmentShown';
+import { environmentShownExpectation, isLeadingPart, versionIsTrue, versionsNamed } from './environmentShown';
 
 const data = loadMatrixData();
 const expectation = (id: string) => environmentShownExpectation(data.environments.find((e) => e.id === id)!);
@@ -21,6 +21,11 @@ test('the names come from the label; the versions from client hints, where the b
 test('versions named in a text are read whole, not as parts of longer ones', () => {
   expect(versionsNamed('Chrome on Windows (system version 11, browser version 142.0.7444.176).')).toEqual(['11', '142.0.7444.176']);
   expect(versionsNamed('Chrome on Windows (system version 10, browser version 142.0.0.0)')).not.toContain('11');
+});
+
+test('a leading part is whole parts from the start, no more of them than the version has', () => {
+  expect(['142', '142.0', '142.0.7444.176'].map((v) => isLeadingPart(v, '142.0.7444.176'))).toEqual([true, true, true]);
+  expect(['14', '142.1', '142.0.7444.176.1', '0'].map((v) => isLeadingPart(v, '142.0.7444.176'))).toEqual([false, false, false, false]);
 });
 
 test('a version named is true when it is the system\'s or the browser\'s, whole or its leading parts', () => {

@@ -55,9 +55,12 @@ export function versionsNamed(text: string): string[] {
 export function versionIsTrue(named: string, expected: EnvironmentShownExpectation): boolean {
   const known = [expected.osVersion, expected.browserVersion].filter((v): v is string => v !== null);
   if (known.length === 0) return true;
+  return known.some((version) => isLeadingPart(named, version));
+}
+
+/** Whether `named` is `version` whole or its leading parts ("142" and "142.0" of 142.0.7444.176, not "14" nor "142.0.7444.176.1"). */
+export function isLeadingPart(named: string, version: string): boolean {
   const parts = named.split('.');
-  return known.some((version) => {
-    const whole = version.split('.');
-    return parts.length <= whole.length && parts.every((part, i) => part === whole[i]);
-  });
+  const whole = version.split('.');
+  return parts.length <= whole.length && parts.every((part, i) => part === whole[i]);
 }

@@ -126,12 +126,13 @@ async function otherWaysOffered(page: Page, step: string): Promise<WayIn[]> {
   const section = page.locator('[data-message="signin-help.other-ways"]');
   const links = (await section.locator('ul a').allInnerTexts()).map((text) => text.trim());
   const lines = (await section.locator('ul').allInnerTexts()).flatMap((text) => text.split('\n')).map((line) => line.trim()).filter(Boolean);
+  const known = Object.keys(WAYS_IN_BY_WORDS);
   for (const line of lines) {
-    if (!Object.keys(WAYS_IN_BY_WORDS).includes(line) || !links.includes(line)) {
-      throw new RpStepError(step, `the help lists "${line}" among the other ways in, which is no link to any of: ${Object.keys(WAYS_IN_BY_WORDS).join(', ')}`);
+    if (!known.includes(line) || !links.includes(line)) {
+      throw new RpStepError(step, `the help lists "${line}" among the other ways in, which is no link to any of: ${known.join(', ')}`);
     }
   }
-  return links.flatMap((text) => (Object.keys(WAYS_IN_BY_WORDS).includes(text) ? [WAYS_IN_BY_WORDS[text]!] : []));
+  return links.flatMap((text) => (known.includes(text) ? [WAYS_IN_BY_WORDS[text]!] : []));
 }
 
 /** Words the help page shows loose in its main content, outside every heading, paragraph, list and section: none are written for the user. */
