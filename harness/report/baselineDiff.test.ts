@@ -6,7 +6,7 @@ import { BaselineError, diffWithBaseline, readBaseline, type BaselineReport } fr
 import type { CellResult, ScenarioResult } from './compatReport';
 import { cellResultForTests } from './cellResultForTests';
 
-const scenario = (id: string, status: ScenarioResult['status'], reason: string | null = null): ScenarioResult => ({ scenario: id, name: `${id} story`, status, reason, failedChecks: [], durationMs: 1, timing: null, checkedIn: null, evidence: null });
+const scenario = (id: string, status: ScenarioResult['status'], reason: string | null = null): ScenarioResult => ({ scenario: id, name: `${id} story`, status, reason, dimensions: [], failedChecks: [], durationMs: 1, timing: null, checkedIn: null, evidence: null });
 
 function cell(id: string, scenarios: ScenarioResult[]): CellResult {
   return cellResultForTests({ id, scenarios });

@@ -1,7 +1,10 @@
-import type { CellResult } from './compatReport';
+import { cellDimensions, type CellResult, type ScenarioResult } from './compatReport';
 
 /** A passing cell result (Windows Hello, device-bound, in Edge on Windows) for report tests, with the fields a test cares about overridden. */
 export function cellResultForTests(overrides: Partial<CellResult> = {}): CellResult {
+  const scenarios: ScenarioResult[] = overrides.scenarios ?? [
+    { scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, dimensions: [{ dimension: 'works', status: 'pass', reason: null }], failedChecks: [], durationMs: 12, timing: null, checkedIn: null, evidence: null },
+  ];
   return {
     id: 'windows-edge/windows-hello/device-bound',
     environment: 'windows-edge',
@@ -14,7 +17,8 @@ export function cellResultForTests(overrides: Partial<CellResult> = {}): CellRes
     support: 'usable',
     status: 'pass',
     reason: null,
-    scenarios: [{ scenario: 'register-and-sign-in', name: 'register', status: 'pass', reason: null, failedChecks: [], durationMs: 12, timing: null, checkedIn: null, evidence: null }],
+    dimensions: cellDimensions(scenarios),
     ...overrides,
+    scenarios,
   };
 }

@@ -6,11 +6,12 @@ import { BaselineDiff } from './baselineDiff';
 import { CellStatus } from './cellStatus';
 import { RunStages, ScenarioTiming } from './runTimings';
 import { FailedCheck } from './failedChecks';
+import { DIMENSIONS, DimensionVerdict, type Dimension } from './dimension';
 
 export { CellStatus };
 
 /** Bumped on any change a reader of the JSON would notice; the JSON Schema file carries it too. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const ScenarioResult = z.strictObject({
   /** The scenario's id, as `--scenario` takes it: its file name in scenarios/ without `.spec.ts`. */
@@ -20,6 +21,11 @@ export const ScenarioResult = z.strictObject({
   status: CellStatus,
   /** Why, for anything but a pass: the failed expectation (or how many failed, and the first), the error, or the not-applicable reason. */
   reason: z.string().nullable(),
+  /**
+   * The scenario's verdict in each dimension it judges (its dimension tags), in the report's order of
+   * dimensions: a scenario can work and still not tell the truth.
+   */
+  dimensions: z.array(DimensionVerdict),
   /** For a fail or an error: every failed check and error, in the order the scenario met them; empty otherwise. */
   failedChecks: z.array(FailedCheck),
   durationMs: z.number().nonnegative(),
@@ -59,6 +65,11 @@ export const CellResult = z.strictObject({
   support: SupportStatus,
   status: CellStatus,
   reason: z.string().nullable(),
+  /**
+   * The cell's verdict in each of the four dimensions, from the scenarios that judge it: any error,
+   * then any fail, then a pass; not applicable, with why, when no scenario could judge it here.
+   */
+  dimensions: z.array(DimensionVerdict),
   scenarios: z.array(ScenarioResult),
 });
 export type CellResult = z.infer<typeof CellResult>;
@@ -74,7 +85,11 @@ export const CompatReport = z.strictObject({
   engine: z.string(),
   /** The RP tested: its URL, the fixture or a team's (`external`), its release as given (`--rp-version`), fault switches on. */
   rp: z.strictObject({ url: z.string(), kind: z.string(), version: z.string().nullable(), faults: z.array(z.string()) }),
-  totals: z.strictObject({ cells: z.number().int() }).extend(Totals.shape),
+  /** How many cells have each status; `dimensions`: the same, dimension by dimension. */
+  totals: z
+    .strictObject({ cells: z.number().int() })
+    .extend(Totals.shape)
+    .extend({ dimensions: z.strictObject(Object.fromEntries(DIMENSIONS.map((d) => [d, Totals])) as Record<Dimension, typeof Totals>) }),
   /** Every environment that ran: its identity and what was emulated to match its real browser. */
   environments: z.array(EmulatedEnvironment),
   cells: z.array(CellResult),
@@ -105,15 +120,36 @@ export type CompatReport = z.infer<typeof CompatReport>;
 /** A cell's verdict from its scenarios: any error wins, then any fail, then pass. */
 export function cellStatus(scenarios: ScenarioResult[]): CellStatus {
   const statuses = new Set(scenarios.map((s) => s.status));
-  for (const status of ['error', 'fail', 'pass', 'not-applicable', 'skipped'] as const) {
-    if (statuses.has(status)) return status;
-  }
-  return 'skipped';
+  return PRECEDENCE.find((status) => statuses.has(status)) ?? 'skipped';
+}
+
+/** The statuses in the order a cell takes the first it has. */
+const PRECEDENCE: readonly CellStatus[] = ['error', 'fail', 'pass', 'not-applicable', 'skipped'];
+
+/**
+ * A cell's verdict in each dimension, from its scenarios' verdicts there: the first status by
+ * precedence, with the first scenario's reason for it (named).
+ */
+export function cellDimensions(scenarios: ScenarioResult[]): DimensionVerdict[] {
+  return DIMENSIONS.map((dimension) => {
+    const judged = scenarios.flatMap((s) => s.dimensions.filter((v) => v.dimension === dimension).map((v) => ({ scenario: s, verdict: v })));
+    const status = PRECEDENCE.find((p) => judged.some((j) => j.verdict.status === p));
+    if (!status) return { dimension, status: 'not-applicable', reason: 'No scenario of this run judges it.' };
+    const first = judged.find((j) => j.verdict.status === status)!;
+    return { dimension, status, reason: status === 'pass' ? null : `${first.scenario.name}: ${first.verdict.reason ?? status}` };
+  });
+}
+
+function statusCounts(): Record<CellStatus, number> {
+  return { pass: 0, fail: 0, 'not-applicable': 0, skipped: 0, error: 0 };
 }
 
 export function countTotals(cells: CellResult[]): CompatReport['totals'] {
-  const totals = { cells: cells.length, pass: 0, fail: 0, 'not-applicable': 0, skipped: 0, error: 0 };
-  for (const cell of cells) totals[cell.status]++;
+  const totals = { cells: cells.length, ...statusCounts(), dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, statusCounts()])) as Record<Dimension, Record<CellStatus, number>> };
+  for (const cell of cells) {
+    totals[cell.status]++;
+    for (const verdict of cell.dimensions) totals.dimensions[verdict.dimension][verdict.status]++;
+  }
   return totals;
 }
 

@@ -9,13 +9,14 @@ import {
   ENVIRONMENT_ANNOTATION,
   NOT_APPLICABLE_ANNOTATION,
   RP_ANNOTATION,
-  RP_TROUBLE_ANNOTATION,
-  AUTHENTICATOR_TROUBLE_ANNOTATION,
-  HARNESS_TROUBLE_ANNOTATION,
   SCOPE_ANNOTATION,
   SNAPSHOT_ANNOTATION,
   TIMING_ANNOTATION,
+  DIMENSIONS_ANNOTATION,
+  troubleOf,
 } from '../fixtures/annotations';
+import { dimensionsOfTags } from './dimension';
+import type { DimensionJudgement } from './dimensionVerdicts';
 import { filterFromEnv, scenarioIds } from '../matrix/filter';
 import { runScope, type RunScope } from '../fixtures/runSettings';
 import { isCellTag } from '../fixtures/cellTag';
@@ -27,7 +28,7 @@ import { classifyFailure } from './classifyFailure';
 import { failedChecks } from './failedChecks';
 import { SCREENSHOT_ATTACHMENT } from '../fixtures/failureScreenshot';
 import { EXPECTED_VS_OBSERVED } from '../fixtures/expectedVsObserved';
-import { cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult, type ScenarioResult } from './compatReport';
+import { cellDimensions, cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult, type ScenarioResult } from './compatReport';
 import { diffWithBaseline, readBaseline } from './baselineDiff';
 import { renderCompatHtml } from './renderCompatHtml';
 import { EmulatedEnvironment } from './emulatedEnvironment';
@@ -62,7 +63,7 @@ export default class CompatReporter implements Reporter {
   private readonly observed = new Map<string, Observed>();
   private readonly measured = new Map<string, MeasuredTest>();
   /** Each scenario test the run declares, once: what a cell left out as not applicable lists. */
-  private scenarioTests: { scenario: string; name: string }[] = [];
+  private scenarioTests: { scenario: string; name: string; tags: readonly string[] }[] = [];
   /** The projects (environments) the run selected. */
   private projects: string[] = [];
   private listsLeftOut = true;
@@ -79,11 +80,11 @@ export default class CompatReporter implements Reporter {
   /** A run's evidence folder holds that run's failures only. */
   onBegin(config: FullConfig, suite: Suite): void {
     rmSync(path.join(this.outputDir, 'evidence'), { recursive: true, force: true });
-    const seen = new Map<string, { scenario: string; name: string }>();
+    const seen = new Map<string, { scenario: string; name: string; tags: readonly string[] }>();
     for (const test of suite.allTests()) {
       if (!test.tags.some(isCellTag)) continue;
       const scenario = path.basename(test.location.file, '.spec.ts');
-      seen.set(`${scenario}\n${test.title}`, { scenario, name: test.title });
+      seen.set(`${scenario}\n${test.title}`, { scenario, name: test.title, tags: test.tags });
     }
     this.scenarioTests = [...seen.values()];
     const environments = new Set(runSettings().data.environments.map((e) => e.id));
@@ -253,8 +254,12 @@ export default class CompatReporter implements Reporter {
    * cell's reason. With no test left in the whole run, the scenarios asked for stand in, by their ids.
    */
   private leftOut(cell: Cell): ScenarioResult[] {
-    const scenarios = this.scenarioTests.length ? this.scenarioTests : scenarioIdsAsked().map((id) => ({ scenario: id, name: id }));
-    return scenarios.map(({ scenario, name }) => ({ scenario, name, status: 'not-applicable', reason: cell.notApplicableReason, failedChecks: [], durationMs: 0, timing: null, checkedIn: null, evidence: null }));
+    const scenarios = this.scenarioTests.length ? this.scenarioTests : scenarioIdsAsked().map((id) => ({ scenario: id, name: id, tags: [] }));
+    return scenarios.map(({ scenario, name, tags }) => {
+      const reason = cell.notApplicableReason;
+      const dimensions = dimensionsOfTags(tags).map((dimension) => ({ dimension, status: 'not-applicable' as const, reason }));
+      return { scenario, name, status: 'not-applicable', reason, dimensions, failedChecks: [], durationMs: 0, timing: null, checkedIn: null, evidence: null };
+    });
   }
 
   /** A merge of shards replays their tests: it knows their stages, not the shards' RP starts nor their endings. */
@@ -274,22 +279,34 @@ function toScenario(
   notApplicable: string | undefined,
   annotations: { type: string; description?: string }[],
 ): ScenarioResult {
+  const judged = annotations.find((a) => a.type === DIMENSIONS_ANNOTATION)?.description;
+  const judgement = judged ? (JSON.parse(judged) as DimensionJudgement) : null;
   const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, failedChecks: [], durationMs: result.duration, timing: null, checkedIn: null, evidence: null };
-  if (result.status === 'passed') return { ...base, status: 'pass', reason: null };
+  const verdict = scenarioVerdict(result, notApplicable, annotations, judgement);
+  // A test that ended before its checks were judged (its cell not applicable, a fixture failing) has one verdict for every dimension it declares.
+  const dimensions = judgement?.verdicts ?? dimensionsOfTags(test.tags).map((dimension) => ({ dimension, status: verdict.status, reason: verdict.reason }));
+  return { ...base, ...verdict, dimensions };
+}
+
+function scenarioVerdict(
+  result: TestResult,
+  notApplicable: string | undefined,
+  annotations: { type: string; description?: string }[],
+  judgement: DimensionJudgement | null,
+): Pick<ScenarioResult, 'status' | 'reason' | 'failedChecks'> {
+  if (result.status === 'passed') return { status: 'pass', reason: null, failedChecks: [] };
   if (result.status === 'skipped') {
-    if (notApplicable) return { ...base, status: 'not-applicable', reason: notApplicable };
+    if (notApplicable) return { status: 'not-applicable', reason: notApplicable, failedChecks: [] };
     const why = annotations.find((a) => a.type === 'skip')?.description;
-    return { ...base, status: 'skipped', reason: why ?? 'skipped without a reason given' };
+    return { status: 'skipped', reason: why ?? 'skipped without a reason given', failedChecks: [] };
   }
-  const checks = failedChecks(result);
+  const checks = failedChecks(result, judgement?.errorDimensions);
   const judged = classifyFailure(result.errors, checks);
   // A failure after the browser died, the RP broke (a 5xx, no answer) or an authenticator made to
   // refuse did so says nothing about what the RP tells users. The browser's death explains the rest.
-  const trouble = [HARNESS_TROUBLE_ANNOTATION, RP_TROUBLE_ANNOTATION, AUTHENTICATOR_TROUBLE_ANNOTATION]
-    .map((type) => annotations.find((a) => a.type === type)?.description)
-    .find((description) => description !== undefined);
-  if (trouble) return { ...base, failedChecks: checks, status: 'error', reason: `No verdict: ${trouble}.\nThen: ${judged.reason}` };
-  return { ...base, failedChecks: checks, ...judged };
+  const trouble = troubleOf(annotations);
+  if (trouble) return { failedChecks: checks, status: 'error', reason: `No verdict: ${trouble}.\nThen: ${judged.reason}` };
+  return { failedChecks: checks, ...judged };
 }
 
 /** What the run's snapshot changed from the one before it, cell by cell. */
@@ -307,6 +324,7 @@ function safeName(text: string): string {
 function toCellResult(cell: Cell, scenarios: ScenarioResult[]): CellResult {
   const sorted = [...scenarios].sort((a, b) => a.scenario.localeCompare(b.scenario) || a.name.localeCompare(b.name));
   const status = cellStatus(sorted);
+  const dimensions = cellDimensions(sorted);
   const reason =
     status === 'pass' ? null : (sorted.find((s) => s.status === status)?.reason ?? cell.notApplicableReason);
   return {
@@ -321,6 +339,7 @@ function toCellResult(cell: Cell, scenarios: ScenarioResult[]): CellResult {
     support: cell.support,
     status,
     reason,
+    dimensions,
     scenarios: sorted,
   };
 }

@@ -3,6 +3,7 @@ import type { TestError } from '@playwright/test/reporter';
 import { EXPECTED_VS_OBSERVED } from '../fixtures/expectedVsObserved';
 import { expectedAndReceived } from './expectedAndReceived';
 import { stripAnsi } from './stripAnsi';
+import { Dimension } from './dimension';
 
 /** One failed check (or error) of a scenario, in the order the scenario met them. */
 export const FailedCheck = z.strictObject({
@@ -15,6 +16,8 @@ export const FailedCheck = z.strictObject({
   received: z.string().nullable(),
   /** The `evidence.checks` entry (its `what`) attached in that step, with the oracle's and the RP's whole views. */
   explained: z.string().nullable(),
+  /** The dimension it counts against: its `check` step's, else the scenario's main one; null where the test recorded none. */
+  dimension: Dimension.nullable(),
 });
 export type FailedCheck = z.infer<typeof FailedCheck>;
 
@@ -39,13 +42,16 @@ interface Origin {
  * Every error of a test result, in order, with the scenario step it failed in: the innermost
  * `test.step` around the step where it first appeared (a failed `expect` is a step of its own).
  */
-export function failedChecks(result: { errors: readonly TestError[]; steps: readonly StepTree[] }): FailedCheck[] {
+export function failedChecks(
+  result: { errors: readonly TestError[]; steps: readonly StepTree[] },
+  errorDimensions: readonly Dimension[] = [],
+): FailedCheck[] {
   const origins = errorOrigins(result.steps, []);
   const used = new Set<Origin>();
-  return result.errors.map((error) => {
+  return result.errors.map((error, i) => {
     const origin = origins.find((o) => !used.has(o) && sameError(o.error, error));
     if (origin) used.add(origin);
-    return describe(error, origin?.within ?? []);
+    return { ...describe(error, origin?.within ?? []), dimension: errorDimensions[i] ?? null };
   });
 }
 
@@ -63,7 +69,7 @@ function sameError(a: TestError, b: TestError): boolean {
   return a.message === b.message && (place(a) === null || place(b) === null || place(a) === place(b));
 }
 
-function describe(error: TestError, within: StepTree[]): FailedCheck {
+function describe(error: TestError, within: StepTree[]): Omit<FailedCheck, 'dimension'> {
   const message = stripAnsi(error.message ?? error.value ?? 'failed without an error message');
   return {
     step: within.length ? within.map((s) => s.title).join(STEP_SEPARATOR) : null,

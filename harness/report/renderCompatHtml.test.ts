@@ -37,7 +37,7 @@ test('everything shown is escaped: a hostile scenario name, reason or RP message
         reason: hostile,
         provider: `x" onmouseover="alert(1)`,
         providerName: hostile,
-        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, failedChecks: [{ step: hostile, message: hostile, expected: hostile, received: hostile, explained: hostile }], durationMs: 1, timing: null, checkedIn: hostile, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
+        scenarios: [{ scenario: 'register-and-sign-in', name: hostile, status: 'fail', reason: `the RP said: ${hostile}`, dimensions: [], failedChecks: [{ step: hostile, message: hostile, expected: hostile, received: hostile, explained: hostile, dimension: 'tells-the-truth' }], durationMs: 1, timing: null, checkedIn: hostile, evidence: { screenshots: [{ label: hostile, path: `evidence/${hostile}.png` }], trace: `evidence/${hostile}.zip`, playwrightReport: `playwright-report/index.html#?testId=${hostile}`, checks: [{ what: hostile, expected: { name: hostile }, observed: hostile }] } }],
       }),
     ], { file: hostile, generatedAt: hostile, regressed: [{ cell: hostile, scenario: hostile, name: hostile, from: 'pass', to: 'fail', reason: hostile }], recovered: [], appeared: [hostile], vanished: [] }),
   );
@@ -99,6 +99,7 @@ test('a failure links what the user saw, its trace and its page in the Playwrigh
             name: 'register',
             status: 'fail',
             reason: 'the RP named the wrong provider',
+            dimensions: [],
             failedChecks: [],
             durationMs: 5,
             timing: null,
@@ -124,7 +125,7 @@ test('a failure links what the user saw, its trace and its page in the Playwrigh
 test('a failure lists every failed check with its step, expected and received, as the JSON does', () => {
   const checks = failedChecks(failedResultForTests);
   const judged = classifyFailure(failedResultForTests.errors, checks);
-  const scenario = { scenario: 'management-page-names-the-provider', name: 'names', ...judged, failedChecks: checks, durationMs: 5, timing: null, checkedIn: null, evidence: null };
+  const scenario = { scenario: 'management-page-names-the-provider', name: 'names', ...judged, dimensions: [], failedChecks: checks, durationMs: 5, timing: null, checkedIn: null, evidence: null };
   const parsed = report([cell({ status: 'fail', reason: judged.reason, scenarios: [scenario] })]);
   expect(parsed.cells[0]!.scenarios[0]!.failedChecks, 'the schema keeps every check as built').toEqual(checks);
   const html = renderCompatHtml(parsed);
@@ -180,7 +181,7 @@ test('the JSON Schema in the repository is the one the report is checked against
 });
 
 test('a cell is an error before a fail before a pass', () => {
-  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, failedChecks: [], durationMs: 0, timing: null, checkedIn: null, evidence: null });
+  const s = (status: CellResult['status']) => ({ scenario: 'register-and-sign-in', name: status, status, reason: null, dimensions: [], failedChecks: [], durationMs: 0, timing: null, checkedIn: null, evidence: null });
   expect(cellStatus([s('pass'), s('fail')])).toBe('fail');
   expect(cellStatus([s('fail'), s('error'), s('pass')])).toBe('error');
   expect(cellStatus([s('pass'), s('not-applicable')])).toBe('pass');
@@ -202,7 +203,7 @@ test('a verdict taken from the cell that ran a check once for the environment li
   const html = renderCompatHtml(
     report([
       cell({
-        scenarios: [{ scenario: 'security-csrf', name: 'another site cannot delete a passkey', status: 'pass', reason: null, failedChecks: [], durationMs: 0, timing: null, checkedIn: 'windows-edge/windows-hello/device-bound', evidence: null }],
+        scenarios: [{ scenario: 'security-csrf', name: 'another site cannot delete a passkey', status: 'pass', reason: null, dimensions: [], failedChecks: [], durationMs: 0, timing: null, checkedIn: 'windows-edge/windows-hello/device-bound', evidence: null }],
       }),
     ]),
   );
@@ -215,7 +216,7 @@ test('a check run once that broke or failed says so in every cell it stands for,
       report([
         cell({
           status,
-          scenarios: [{ scenario: 'security-malformed-bodies', name: 'malformed bodies', status, reason: 'Test timeout of 70000ms exceeded.', failedChecks: [], durationMs: 0, timing: null, checkedIn: 'windows-chrome/google-password-manager/synced', evidence: null }],
+          scenarios: [{ scenario: 'security-malformed-bodies', name: 'malformed bodies', status, reason: 'Test timeout of 70000ms exceeded.', dimensions: [], failedChecks: [], durationMs: 0, timing: null, checkedIn: 'windows-chrome/google-password-manager/synced', evidence: null }],
         }),
       ]),
     );
