@@ -3,7 +3,7 @@
 // the browser has no Signal API the provider keeps the old name, and nothing else may break: the
 // passkey still signs in. The provider's side is read from the virtual authenticator itself. A name
 // of only spaces first: refused in words, or taken, but never refused without saying why.
-import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
+import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
 
 /** Not the username, so a provider still showing the name it was made with is told apart. */
@@ -12,8 +12,8 @@ const NEW_NAME = 'Alex Example (work)';
 const BLANK_NAME = '   ';
 
 forEveryCell(() => {
-  test("the account's new name reaches the provider where the browser has the Signal API", async ({ rp, oracle, authenticator, username }) => {
-    await test.step('register a passkey', () => rp.register(username));
+  test("the account's new name reaches the provider where the browser has the Signal API", { tag: ['@tells-the-truth', '@works'] }, async ({ rp, oracle, authenticator, username }) => {
+    await check('works', 'register a passkey', () => rp.register(username));
     const [held] = await authenticator.credentials();
     if (!held) throw new Error('The virtual authenticator holds no passkey after registering one');
     const shownByProvider = async () => (await authenticator.credentials()).find((c) => c.credentialId === held.credentialId)?.userDisplayName;
@@ -34,7 +34,7 @@ forEveryCell(() => {
         expect(await shownByProvider()).toBe(madeWith);
       });
     }
-    await test.step('signed out, the passkey still signs in', async () => {
+    await check('works', 'signed out, the passkey still signs in', async () => {
       await rp.signOut();
       await rp.signIn('discoverable', username);
       expect(await rp.signedInAs()).toBe(username);

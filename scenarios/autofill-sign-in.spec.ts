@@ -3,7 +3,7 @@
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 
 forEveryCell(() => {
-  test('sign in by picking the passkey from the username field', async ({ rp, oracle, cell, authenticator, username }) => {
+  test('sign in by picking the passkey from the username field', { tag: '@works' }, async ({ rp, oracle, cell, authenticator, username }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     if (!oracle.browserHas('conditional-get')) notApplicable(`${cell.environment.label} has no passkey autofill (conditional mediation)`);
     if (cell.provider.kind === 'security-key') notApplicable('browsers do not list a security key\'s passkeys in autofill: it must be touched first');

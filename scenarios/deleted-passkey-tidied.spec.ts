@@ -3,7 +3,7 @@
 // once, and a device whose provider has not caught up forgets it at its next sign-in attempt. The
 // delete form, left open in a tab and sent again once the passkey is gone, is refused by a page that
 // says so and leads back to the account.
-import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
+import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectRefusalPage } from '../harness/fixtures/expectRefusalPage';
 import { RpStepError } from '../harness/rp/adapter';
 import { rpCredentialId } from '../harness/browser/cdpCredential';
@@ -12,8 +12,8 @@ import { bodyKind } from '../harness/security/forgedRequest';
 import { linksBackTo, readRefusedForm, submitStaleForm } from '../harness/security/staleForm';
 
 forEveryCell(() => {
-  test('deleting the only passkey: refused until confirmed, then the provider forgets it', async ({ rp, oracle, authenticator, username, page }) => {
-    await test.step('register a passkey', () => rp.register(username));
+  test('deleting the only passkey: refused until confirmed, then the provider forgets it', { tag: ['@leaves-a-way-in', '@works', '@tells-the-truth', '@safe'] }, async ({ rp, oracle, authenticator, username, page }) => {
+    await check('works', 'register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
     const copy = (await authenticator.credentials()).find((c) => rpCredentialId(c) === passkey!.credentialId)!;
     const held = async () => (await authenticator.credentials()).map(rpCredentialId);
@@ -25,7 +25,7 @@ forEveryCell(() => {
       // Hard: the steps below delete this passkey.
       expect(await rp.listPasskeys(), 'the RP still lists the passkey').toHaveLength(1);
     });
-    const confirmed = await test.step('confirmed, it is deleted', async () => {
+    const confirmed = await check('works', 'confirmed, it is deleted', async () => {
       const held = await holdFirstChange(page, () => rp.deletePasskey(passkey!.credentialId, true));
       const formPageUrl = page.url(); // the form's page: the browser has not left it while its post is held
       expect.soft(await held.release(), 'deleting, confirmed').toBe('deleted');
@@ -49,11 +49,11 @@ forEveryCell(() => {
     } else {
       test.info().annotations.push({ type: 'note', description: 'deleting a passkey is not a form post here: what a page shows when a script\'s call is refused is the script\'s to say' });
     }
-    await test.step('with no passkey left, the page says nothing of passkeys in another provider', async () => {
+    await check('tells-the-truth', 'with no passkey left, the page says nothing of passkeys in another provider', async () => {
       expect.soft(await rp.suggestsAnotherProvider(), 'advice about the passkeys of an account that has none').toBeNull();
     });
     if (signal) {
-      await test.step('the RP tells the provider at once (Signal API), which forgets the passkey', async () => {
+      await check('tells-the-truth', 'the RP tells the provider at once (Signal API), which forgets the passkey', async () => {
         await expect.soft.poll(held, { message: 'the provider forgets it', timeout: 5_000 }).not.toContain(passkey!.credentialId);
       });
     }
@@ -61,14 +61,14 @@ forEveryCell(() => {
       if (!(await held()).includes(passkey!.credentialId)) await authenticator.addCredential(copy);
     });
     await test.step('sign out', () => rp.signOut());
-    await test.step('the deleted passkey is offered: the RP refuses it', async () => {
+    await check('safe', 'the deleted passkey is offered: the RP refuses it', async () => {
       const refused = await rp.signIn('discoverable', username).then(() => null, (error: unknown) => error);
       if (refused !== null && !(refused instanceof RpStepError)) throw refused;
       expect.soft(refused, 'a deleted passkey does not sign in').toBeInstanceOf(RpStepError);
       expect.soft(await rp.signedInAs(), 'nobody is signed in').toBeNull();
     });
     if (signal) {
-      await test.step('the RP tells that provider it does not know the passkey (Signal API), which forgets it', async () => {
+      await check('tells-the-truth', 'the RP tells that provider it does not know the passkey (Signal API), which forgets it', async () => {
         await expect.soft.poll(held, { message: 'the provider forgets it', timeout: 5_000 }).not.toContain(passkey!.credentialId);
       });
     }

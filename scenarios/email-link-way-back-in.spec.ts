@@ -4,7 +4,7 @@
 // the account). A link is as safe as its token and its lifetime: a made-up token of the same shape
 // opens nothing, and a link works until the time the RP tells the user, not after.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
+import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectSignIn } from '../harness/fixtures/expectSignIn';
 import { RpStepError } from '../harness/rp/adapter';
 import { madeUpLink } from '../harness/security/madeUpLink';
@@ -15,10 +15,10 @@ const SECONDS_LEFT = 30;
 const A_DAY_SECONDS = 24 * 60 * 60;
 
 forEveryCell(() => {
-  test('a lost passkey, and an email link as the way back in, once', async ({ world, oracle, cell, username }) => {
+  test('a lost passkey, and an email link as the way back in, once', { tag: ['@leaves-a-way-in', '@works', '@tells-the-truth', '@safe'] }, async ({ world, oracle, cell, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     const here = user.on('here');
-    await here.register(username);
+    await check('works', 'register a passkey', () => here.register(username));
     await here.addEmailWayIn(username);
     await here.signOut();
     await test.step('the user loses the passkey', () => user.lose('here', cell.provider.id));
@@ -29,15 +29,15 @@ forEveryCell(() => {
       expect(await here.signedInAs()).toBe(username);
     });
     await here.signOut();
-    await test.step('the same link does not sign in again', async () => {
+    await check('safe', 'the same link does not sign in again', async () => {
       await expect(here.openEmailLink(link)).rejects.toThrow(RpStepError);
     });
   });
 
-  test('an email link works until the time the RP gives, and a made-up one never', { tag: ONCE_PER.environment }, async ({ world, username }) => {
+  test('an email link works until the time the RP gives, and a made-up one never', { tag: [ONCE_PER.environment, '@safe', '@leaves-a-way-in', '@works'] }, async ({ world, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     const here = user.on('here');
-    await here.register(username);
+    await check('works', 'register a passkey', () => here.register(username));
     await here.addEmailWayIn(username);
     await here.signOut();
     const note = (description: string) => test.info().annotations.push({ type: 'note', description });
@@ -70,7 +70,7 @@ forEveryCell(() => {
       });
       return;
     }
-    await test.step(`a link opened ${SECONDS_LEFT} s before its ${lifetime} s are up signs in`, async () => {
+    await check('leaves-a-way-in', `a link opened ${SECONDS_LEFT} s before its ${lifetime} s are up signs in`, async () => {
       const link = await here.requestEmailLink(username);
       await letTimePass(lifetime - SECONDS_LEFT);
       await here.openEmailLink(link);

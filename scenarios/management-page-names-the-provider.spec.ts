@@ -3,7 +3,7 @@
 // when it was made, and when it was last used; after the next sign-in, "last used" moves to it, the
 // creation time stays, and a passkey backed up since is shown as syncing. The user names the passkey
 // there; a name of only spaces gets no blank name, and a refusal of it says why.
-import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
+import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { RpStepError, type CreationView } from '../harness/rp/adapter';
 import { expectCreation } from '../harness/fixtures/expectCreation';
 import { expectPasskeyShown } from '../harness/fixtures/expectPasskeyShown';
@@ -25,10 +25,10 @@ async function rpTimeDuring(rp: Rp, action: () => Promise<unknown>): Promise<Tim
 }
 
 forEveryCell(() => {
-  test('the management page shows the provider, sync state and origin of a new passkey', async ({ rp, oracle, cell, authenticator, username }) => {
+  test('the management page shows the provider, sync state and origin of a new passkey', { tag: ['@tells-the-truth', '@works'] }, async ({ rp, oracle, cell, authenticator, username }) => {
     const expected = oracle.createdPasskey();
     let said: CreationView | undefined;
-    const made = await test.step('register a passkey', () => rpTimeDuring(rp, async () => (said = await rp.register(username))));
+    const made = await check('works', 'register a passkey', () => rpTimeDuring(rp, async () => (said = await rp.register(username))));
     // What the RP said when the passkey was saved must agree with what its page lists.
     if (said) await expectCreation(said, oracle.creation(), expected);
     const passkeys = await test.step('open the management page', () => rp.listPasskeys());
@@ -60,7 +60,7 @@ forEveryCell(() => {
     if (letTimePass) await test.step('an hour passes', () => letTimePass(AN_HOUR_SECONDS));
     else test.info().annotations.push({ type: 'note', description: 'the RP has no clock to move: "last used" is checked against the sign-in, not an hour after the making' });
     await rp.signOut();
-    const used = await test.step('sign in with the passkey', () => rpTimeDuring(rp, () => rp.signIn('discoverable', username)));
+    const used = await check('works', 'sign in with the passkey', () => rpTimeDuring(rp, () => rp.signIn('discoverable', username)));
     await test.step('the management page after the sign-in', async () => {
       const [after] = await rp.listPasskeys();
       expect(after, 'the RP still lists the passkey').toBeDefined(); // hard: the checks below read it

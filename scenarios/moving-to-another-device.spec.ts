@@ -4,7 +4,7 @@ import { test, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectSignIn } from '../harness/fixtures/expectSignIn';
 
 forEveryCell(() => {
-  test('a passkey made here, then signing in on an Android phone', async ({ world, oracle, username }) => {
+  test('a passkey made here, then signing in on an Android phone', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {
     const user = await world({
       here: { environment: 'cell', providers: ['cell'] },
       phone: { environment: 'android-chrome', providers: ['cell', 'google-password-manager'] },
@@ -13,7 +13,7 @@ forEveryCell(() => {
     await expectSignIn(user.on('phone'), username, oracle.signIn(user, 'phone'), oracle.signInHelp(user, 'phone'));
   });
 
-  test('a passkey made here, then signing in on a Windows laptop in Edge', async ({ world, oracle, username }) => {
+  test('a passkey made here, then signing in on a Windows laptop in Edge', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {
     const user = await world({
       here: { environment: 'cell', providers: ['cell'] },
       laptop: { environment: 'windows-edge', providers: ['cell', 'windows-hello'] },

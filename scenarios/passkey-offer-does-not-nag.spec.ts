@@ -1,7 +1,7 @@
 // The seed's service tip on promotion: offer a passkey, but do not nag. Offered at sign-up; held
 // after "Not now", still on the last day of the week it must hold; and not offered at all once a
 // passkey made on this device works here.
-import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
+import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectPasskeyOffer } from '../harness/fixtures/expectPasskeyOffer';
 import { NOT_NOW_HOLDS_SECONDS } from '../harness/oracle/passkeyOfferExpectation';
 
@@ -10,7 +10,7 @@ const A_QUARTER_SECONDS = 91 * 24 * 60 * 60;
 const AN_HOUR_SHORT_OF_A_WEEK_SECONDS = NOT_NOW_HOLDS_SECONDS - 60 * 60;
 
 forEveryCell(() => {
-  test('the passkey offer: made once, held after "Not now", gone once a passkey works here', async ({ world, oracle, username }) => {
+  test('the passkey offer: made once, held after "Not now", gone once a passkey works here', { tag: ['@tells-the-truth', '@works'] }, async ({ world, oracle, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     const here = user.on('here');
     const letTimePass = here.letTimePass;
@@ -29,7 +29,7 @@ forEveryCell(() => {
       expected = oracle.passkeyOffer(user, 'here');
       await expectPasskeyOffer(await here.signInWithoutPasskey(username), expected);
     }
-    await test.step('the user adds a passkey here after all', () => here.addPasskey());
+    await check('works', 'the user adds a passkey here after all', () => here.addPasskey());
     if (!letTimePass) {
       test.info().annotations.push({ type: 'note', description: 'the RP has no clock to move: a week after "Not now" and a quarter later are not checked' });
       return;
@@ -39,7 +39,7 @@ forEveryCell(() => {
     expected = oracle.passkeyOffer(user, 'here');
     await expectPasskeyOffer(await here.signInWithoutPasskey(username), expected);
     if (here.adapter.deletePasskey && here.adapter.lacks?.['management-page'] === undefined) {
-      await test.step('the user removes the passkey, their password left: no warning of losing access', async () => {
+      await check('works', 'the user removes the passkey, their password left: no warning of losing access', async () => {
         const [passkey] = await here.listPasskeys();
         expect.soft(passkey && (await here.deletePasskey(passkey.credentialId, false)), 'deleting a passkey while a password is left, without confirming').toBe('deleted');
       });

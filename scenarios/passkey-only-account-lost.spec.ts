@@ -5,7 +5,7 @@ import { test, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectSignIn } from '../harness/fixtures/expectSignIn';
 
 forEveryCell(() => {
-  test('a passkey-only account whose passkey is lost', async ({ world, oracle, cell, username }) => {
+  test('a passkey-only account whose passkey is lost', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, cell, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     await user.on('here').arrangePasskeyAccount(username);
     await test.step('the user loses the passkey', () => user.lose('here', cell.provider.id));

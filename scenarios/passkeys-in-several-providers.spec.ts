@@ -8,7 +8,7 @@ import { expectAnotherProviderAdvice } from '../harness/fixtures/expectAnotherPr
 import { RpStepError } from '../harness/rp/adapter';
 
 forEveryCell(() => {
-  test('a second passkey in another provider, then the first provider is lost', async ({ world, oracle, cell, username }) => {
+  test('a second passkey in another provider, then the first provider is lost', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, cell, username }) => {
     const second = oracle.secondProvider() ?? notApplicable(`no other provider is usable in ${cell.environment.label}`);
     const user = await world({ here: { environment: 'cell', providers: ['cell', second] } });
     await user.on('here').register(username);

@@ -4,7 +4,7 @@ import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectCreation } from '../harness/fixtures/expectCreation';
 
 forEveryCell(() => {
-  test('register a passkey, sign out, sign in with it', async ({ rp, oracle, authenticator, username }) => {
+  test('register a passkey, sign out, sign in with it', { tag: ['@works', '@tells-the-truth'] }, async ({ rp, oracle, authenticator, username }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     const said = await test.step('register a passkey', () => rp.register(username));
     await expectCreation(said, oracle.creation(), oracle.createdPasskey());

@@ -4,7 +4,7 @@ import { test, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectSignIn } from '../harness/fixtures/expectSignIn';
 
 forEveryCell(() => {
-  test('a passkey made in the personal account, then signing in where the provider has the work account', async ({ world, oracle, username }) => {
+  test('a passkey made in the personal account, then signing in where the provider has the work account', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {
     const user = await world({
       home: { environment: 'cell', providers: ['cell'] },
       work: { environment: 'cell', providers: [{ provider: 'cell', account: 'work' }] },

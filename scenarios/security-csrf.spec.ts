@@ -8,7 +8,7 @@
 // must lead back to a form that works, and no link of a refusal page may lead nowhere.
 import type { Page } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { expectRefusalPage } from '../harness/fixtures/expectRefusalPage';
 import type { Rp } from '../harness/rp/boundRp';
 import { CrossSitePage } from '../harness/security/crossSitePage';
@@ -73,9 +73,9 @@ function tokenChanged(request: CapturedRequest, changed: { request: CapturedRequ
 }
 
 forEveryCell(() => {
-  test('another site cannot delete a passkey, nor can a request without the page\'s token', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page }) => {
+  test('another site cannot delete a passkey, nor can a request without the page\'s token', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, page }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
-    await test.step('register a passkey', () => rp.register(username));
+    await check('works', 'register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
     if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
     const has = async (tab: Page) => (await shownIn(rp, tab)).some((p) => p.credentialId === passkey.credentialId);
@@ -113,15 +113,15 @@ forEveryCell(() => {
       await held.drop();
       throw error;
     }
-    await test.step("the user's own delete, held until now, deletes it", async () => {
+    await check('works', "the user's own delete, held until now, deletes it", async () => {
       expect(await held.release()).toBe('deleted');
       expect(await rp.listPasskeys()).toEqual([]);
     });
   });
 
-  test('another site cannot rename a passkey, nor can a request without the page\'s token', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page, request: bareClient }) => {
+  test('another site cannot rename a passkey, nor can a request without the page\'s token', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, page, request: bareClient }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
-    await test.step('register a passkey', () => rp.register(username));
+    await check('works', 'register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
     if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
     const nameShown = async (tab: Page = page) => (await shownIn(rp, tab)).find((p) => p.credentialId === passkey.credentialId)?.name;
@@ -173,9 +173,9 @@ forEveryCell(() => {
     await tab.close();
   });
 
-  test('a form left open across a new sign-in is refused by a page that says so and leads back to a form that works', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page }) => {
+  test('a form left open across a new sign-in is refused by a page that says so and leads back to a form that works', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, page }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
-    await test.step('register a passkey', () => rp.register(username));
+    await check('works', 'register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
     if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
     const nameShown = async () => (await shownIn(rp, page)).find((p) => p.credentialId === passkey.credentialId)?.name;

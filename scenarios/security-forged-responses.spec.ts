@@ -8,7 +8,7 @@
 // The harness makes them from the passkey's own key and puts each in place of the browser's answer
 // inside the RP's own sign-in flow, so any RP is reached the way its pages reach it.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
 import type { Rp } from '../harness/rp/boundRp';
 import { signInWithAnswerHeld } from '../harness/security/answerHeld';
@@ -68,10 +68,10 @@ function notRequired(rp: Rp, asked: UserVerificationAsked): string {
 }
 
 forEveryCell(() => {
-  test("another person's sign-in, started and ended while this one's answer is on its way, spoils neither", { tag: ONCE_PER.environment }, async ({ world, username }) => {
+  test("another person's sign-in, started and ended while this one's answer is on its way, spoils neither", { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ world, username }) => {
     const people = await world({ mine: { environment: 'cell', providers: ['cell'] }, theirs: { environment: 'cell', providers: ['cell'] } });
     const theirName = `${username}-other`;
-    await test.step('two people on two computers, each with a passkey account, signed out', async () => {
+    await check('works', 'two people on two computers, each with a passkey account, signed out', async () => {
       await people.on('mine').arrangePasskeyAccount(username);
       await people.on('theirs').arrangePasskeyAccount(theirName);
     });
@@ -93,13 +93,13 @@ forEveryCell(() => {
     });
   });
 
-  test('an answer made on another site, replayed, or from another account gets nobody in', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, page, cell }) => {
+  test('an answer made on another site, replayed, or from another account gets nobody in', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, page, cell }) => {
     const probe = new SignInProbe(rp, authenticator, notApplicable);
-    await test.step('register a passkey and sign out', async () => {
+    await check('works', 'register a passkey and sign out', async () => {
       await rp.register(username);
       await rp.signOut();
     });
-    const control = await test.step("the browser's answer, signed again with the passkey's key, signs in", async () => {
+    const control = await check('works', "the browser's answer, signed again with the passkey's key, signs in", async () => {
       const attempt = await probe.signIn(username, resigned);
       mustLetIn(rp, attempt);
       expect(await rp.signedInAs()).toBe(username);
@@ -144,14 +144,14 @@ forEveryCell(() => {
     });
   });
 
-  test("a device-bound passkey whose counter went back (a copy of the key) is refused; one that may sync is not judged by its counter", { tag: ONCE_PER['environment-and-sync'] }, async ({ rp, authenticator, username, cell }) => {
-    await test.step('register a passkey and sign out', async () => {
+  test("a device-bound passkey whose counter went back (a copy of the key) is refused; one that may sync is not judged by its counter", { tag: [ONCE_PER['environment-and-sync'], '@safe', '@works'] }, async ({ rp, authenticator, username, cell }) => {
+    await check('works', 'register a passkey and sign out', async () => {
       await rp.register(username);
       await rp.signOut();
     });
     const [passkey] = await authenticator.credentials();
     if (!passkey) throw new Error('The virtual authenticator holds no passkey after registering one');
-    await test.step('the passkey, used 100 times since, signs in (counter 101)', async () => {
+    await check('works', 'the passkey, used 100 times since, signs in (counter 101)', async () => {
       await authenticator.setSignCount(passkey.credentialId, 100);
       await rp.signIn('username-first', username);
       expect(await rp.signedInAs()).toBe(username);
@@ -159,7 +159,7 @@ forEveryCell(() => {
     });
     if (cell.sync !== 'device-bound') {
       // A passkey that may sync is copied to each device on purpose, and each copy counts on its own.
-      await test.step('the same passkey on another device it synced to, used 50 times there, signs in (counter 51)', async () => {
+      await check('works', 'the same passkey on another device it synced to, used 50 times there, signs in (counter 51)', async () => {
         await authenticator.setSignCount(passkey.credentialId, 50);
         await rp.signIn('username-first', username);
         expect(await rp.signedInAs(), 'a passkey that may sync, answering with its own lower count from another device').toBe(username);
@@ -174,22 +174,22 @@ forEveryCell(() => {
       await authenticator.setSignCount(passkey.credentialId, 50);
       await expectUsernameFirstRefused(rp, username, 'the counter went back from 101 to 51');
     });
-    await test.step('a provider that counts nothing answers with counter 0: it signs in', async () => {
+    await check('works', 'a provider that counts nothing answers with counter 0: it signs in', async () => {
       const attempt = await new SignInProbe(rp, authenticator, notApplicable).signIn(username, forged({ signCount: 0 }));
       expect(attempt.letIn, `a device-bound passkey answering with counter 0 (no counter) was refused; the RP said: ${attempt.said}`).toBe(true);
       expect(await rp.signedInAs()).toBe(username);
     });
   });
 
-  test('where user verification is required, an answer without it gets nobody in', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, cell }) => {
+  test('where user verification is required, an answer without it gets nobody in', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, cell }) => {
     const seen = userVerificationSeen(cell.id);
     if (seen !== undefined && seen !== 'required') notApplicable(notRequired(rp, seen));
     const probe = new SignInProbe(rp, authenticator, notApplicable);
-    await test.step('register a passkey and sign out', async () => {
+    await check('works', 'register a passkey and sign out', async () => {
       await rp.register(username);
       await rp.signOut();
     });
-    await test.step("the browser's answer, signed again, signs in; the options say whether UV is required", async () => {
+    await check('works', "the browser's answer, signed again, signs in; the options say whether UV is required", async () => {
       const control = await probe.signIn(username, resigned);
       mustLetIn(rp, control);
       if (!control.options) {

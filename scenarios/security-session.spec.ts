@@ -7,7 +7,7 @@
 // not go along with another site's form post (SameSite Lax or Strict, as the RP sent them).
 import type { Cookie } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { interceptAnswer } from '../harness/security/answerInterception';
 import type { Ceremony } from '../harness/security/answerInBody';
 import { OtherBrowser } from '../harness/security/otherBrowser';
@@ -34,12 +34,12 @@ async function cookiesWhenAnswering(rp: Rp, ceremony: Ceremony, step: () => Prom
 }
 
 forEveryCell(() => {
-  test('the session from before signing up or in is worthless after it', { tag: ONCE_PER.environment }, async ({ rp, authenticator, username, worldPool, cell }) => {
+  test('the session from before signing up or in is worthless after it', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, worldPool, cell }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     const other = await OtherBrowser.open(worldPool, cell.environment);
     try {
       const setCookies = SetCookieLog.start(rp.page);
-      const beforeSignUp = await test.step('sign up with a passkey', () => cookiesWhenAnswering(rp, 'create', () => rp.register(username)));
+      const beforeSignUp = await check('works', 'sign up with a passkey', () => cookiesWhenAnswering(rp, 'create', () => rp.register(username)));
       const signedIn = await test.step("another browser with the signed-in browser's cookies is signed in", async () => {
         const session = await rp.page.context().cookies();
         const there = await other.signedInAs(rp.adapter, rp.url, session);
@@ -72,7 +72,7 @@ forEveryCell(() => {
       await test.step('after signing out, another browser with the cookies from while signed in is not signed in', async () => {
         expect(await other.signedInAs(rp.adapter, rp.url, signedIn), 'a copy of the session cookie taken before sign-out still signs in').not.toBe(username);
       });
-      const beforeSignIn = await test.step('sign in with the passkey', () => cookiesWhenAnswering(rp, 'get', () => rp.signIn('username-first', username)));
+      const beforeSignIn = await check('works', 'sign in with the passkey', () => cookiesWhenAnswering(rp, 'get', () => rp.signIn('username-first', username)));
       expect(await rp.signedInAs()).toBe(username);
       await test.step('another browser with the cookies from before signing in is not signed in', async () => {
         expect(await other.signedInAs(rp.adapter, rp.url, beforeSignIn), 'the session id from before sign-in signs in').not.toBe(username);

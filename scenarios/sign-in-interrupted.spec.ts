@@ -4,7 +4,7 @@ import { test, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectSignIn } from '../harness/fixtures/expectSignIn';
 
 forEveryCell(() => {
-  test('the person closes the passkey prompt, then tries again', async ({ world, oracle, username }) => {
+  test('the person closes the passkey prompt, then tries again', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     await user.on('here').arrangePasskeyAccount(username);
     user.dismissNextPrompt('here');
@@ -12,7 +12,7 @@ forEveryCell(() => {
     await expectSignIn(user.on('here'), username, oracle.signIn(user, 'here'));
   });
 
-  test('the fingerprint is not accepted, then it is', async ({ world, oracle, username }) => {
+  test('the fingerprint is not accepted, then it is', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     await user.on('here').arrangePasskeyAccount(username);
     await user.setUserVerified('here', false);

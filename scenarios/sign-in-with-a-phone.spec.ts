@@ -3,7 +3,7 @@
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 
 forEveryCell(() => {
-  test('a passkey on the phone, signing in here by scanning the QR code', async ({ world, oracle, cell, username }) => {
+  test('a passkey on the phone, signing in here by scanning the QR code', { tag: '@works' }, async ({ world, oracle, cell, username }) => {
     if (!oracle.browserHas('hybrid-client')) notApplicable(`${cell.environment.label} cannot show a QR code for a phone (no hybrid client)`);
     const user = await world({
       phone: { environment: 'android-chrome', providers: ['cell', 'google-password-manager'] },

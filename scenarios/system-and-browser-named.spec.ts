@@ -10,7 +10,7 @@ import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/c
 import { environmentShownExpectation, isLeadingPart, versionIsTrue, versionsNamed } from '../harness/oracle/environmentShown';
 
 forEveryCell(() => {
-  test('the site names the system and browser the user is on, and no version they are not', { tag: ONCE_PER.environment }, async ({ rp, cell }) => {
+  test('the site names the system and browser the user is on, and no version they are not', { tag: [ONCE_PER.environment, '@tells-the-truth'] }, async ({ rp, cell }) => {
     const expected = environmentShownExpectation(cell.environment);
     const told = [expected.osVersion && `system ${expected.osVersion}`, expected.browserVersion && `browser ${expected.browserVersion}`].filter(Boolean).join(', ');
     const check = (shown: string, page: string) => {

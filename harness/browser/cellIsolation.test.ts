@@ -204,7 +204,7 @@ test.describe('Windows Hello · device-bound', () => {
     await expectClean(device, rpUrl, authenticator, leftOnCellDevice!);
     // The passkey made here carries this cell's provider's AAGUID, not the stray security key's.
     const created = await rp.register(username);
-    expect(created.saved.providerName).toBe('Windows Hello');
+    expect(created.saved?.providerName).toBe('Windows Hello');
   });
 
   test('a pooled device lent again to a world shows none of it and is its own environment again', async ({ rpUrl, world, username }) => {
@@ -214,6 +214,6 @@ test.describe('Windows Hello · device-bound', () => {
     const phone = user.device('phone');
     await expectClean(phone.device, rpUrl, phone.active!.authenticator, leftOnPooledDevice!);
     const created = await user.on('phone').register(username);
-    expect(created.saved.providerName).toBe('Google Password Manager');
+    expect(created.saved?.providerName).toBe('Google Password Manager');
   });
 });

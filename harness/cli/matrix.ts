@@ -13,7 +13,8 @@ import { parseList, validateFilter, type MatrixFilter } from '../matrix/filter';
 import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
 import { BaselineError, givenBaseline } from '../report/baselineDiff';
-import { exitStatusFromReport } from './runOutcome';
+import { exitStatusFromReport, parseGate } from './runOutcome';
+import type { Dimension } from '../report/dimension';
 import { AdapterError, adapterPath, loadAdapter, RP_ADAPTER_VAR } from '../rp/loadAdapter';
 import { checkReachable, RpUnreachableError } from '../rp/target';
 import { AUTHENTICATOR_REFUSES_VAR, parseAuthenticatorRefusal } from '../browser/authenticatorRefusal';
@@ -29,6 +30,8 @@ const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --sh
   --fault <name>     turn on a fixture RP fault switch (repeatable); env RP_FAULTS
   --report-dir <dir> where reports go (default: reports); env PM_REPORT_DIR
   --baseline <file>  the compat-matrix.json of the last release: report what changed, exit 1 only on a regression; env BASELINE
+  --gate <dims>      the dimensions whose failures fail the run (default: all of works, tells-the-truth,
+                     leaves-a-way-in, safe); the others are still judged and reported; env PM_GATE
   --rp-version <v>   the RP release tested, shown in the report; env RP_VERSION
   --reporter <name>  console output: list, line or dot (default: list, dot on CI); the report files are always written
   --authenticator-refuses <presence|verification>[:<provider ids>]
@@ -36,7 +39,7 @@ const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --sh
                      touch them, or fail user verification; their cells become errors; env PM_AUTHENTICATOR_REFUSES
 Every filter defaults to all; an unknown id is refused with the list of known ones.`;
 
-const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'rp-adapter', 'fault', 'report-dir', 'reporter', 'baseline', 'rp-version', 'authenticator-refuses', 'help'] as const;
+const OWN_FLAGS = ['env', 'provider', 'sync', 'scenario', 'snapshot', 'rp-url', 'rp-adapter', 'fault', 'report-dir', 'reporter', 'baseline', 'gate', 'rp-version', 'authenticator-refuses', 'help'] as const;
 /** Console reporters: --reporter replaces only the console one, so the report files are still written. */
 const CONSOLE_REPORTERS = ['list', 'line', 'dot'];
 
@@ -58,6 +61,7 @@ async function main(): Promise<number> {
       'report-dir': { type: 'string' },
       reporter: { type: 'string' },
       baseline: { type: 'string' },
+      gate: { type: 'string' },
       'rp-version': { type: 'string' },
       'authenticator-refuses': { type: 'string' },
       help: { type: 'boolean' },
@@ -80,7 +84,9 @@ async function main(): Promise<number> {
   const snapshotId = flag('snapshot') ?? process.env.PM_SNAPSHOT;
   const refusal = flag('authenticator-refuses') ?? process.env[AUTHENTICATOR_REFUSES_VAR];
   let environmentIds: string[];
+  let gate: Dimension[];
   try {
+    gate = parseGate(flag('gate') ?? process.env.PM_GATE);
     const data = loadMatrixData();
     validateFilter(filter, data.environments, data.providers, '--env / --provider / --sync / --scenario:');
     parseAuthenticatorRefusal(refusal, data.providers.map((p) => p.id));
@@ -160,9 +166,9 @@ async function main(): Promise<number> {
   console.log(`\nReports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml; the Allure report: ${allure}`);
   const status = run.status ?? 1;
   if (status !== 0 && status !== 1) return status;
-  const fromReport = exitStatusFromReport(reportDir, baseline !== undefined);
+  const outcome = exitStatusFromReport(reportDir, { withBaseline: baseline !== undefined, gate });
   // Playwright failing with every cell green is the harness failing outside the cells: never a pass.
-  return status === 1 && fromReport === 0 && !baseline ? 1 : fromReport;
+  return status === 1 && outcome.allGreen && !baseline ? 1 : outcome.code;
 }
 
 /** This CLI's own flags (`--env x` and `--env=x`) removed, so the rest can go to Playwright. */

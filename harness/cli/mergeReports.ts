@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BaselineError, givenBaseline } from '../report/baselineDiff';
 import { exitStatusFromReport } from './runOutcome';
+import { DIMENSIONS } from '../report/dimension';
 
 const USAGE = `Usage: npm run report:merge -- [<folder of blob reports>] [--report-dir <dir>] [--baseline <file>]
   <folder>           where every shard's blob-report/*.zip was gathered (default: reports/blob-report)
@@ -56,7 +57,7 @@ function main(): number {
   const merged = spawnSync(process.execPath, [cli, 'merge-reports', '--config', MERGE_CONFIG, blobDir], { stdio: 'inherit', env });
   if (merged.status !== 0) return fail(`merging ${blobs.length} blob reports from ${blobDir} failed (exit ${merged.status ?? merged.signal}).`);
   console.log(`\nMerged ${blobs.length} shards. Reports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml`);
-  return exitStatusFromReport(reportDir, baseline !== undefined);
+  return exitStatusFromReport(reportDir, { withBaseline: baseline !== undefined, gate: [...DIMENSIONS] }).code;
 }
 
 function fail(message: string): number {

@@ -13,7 +13,7 @@ export interface MatrixFilter {
   scenarios: string[];
 }
 
-const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 /** Every scenario id, from the files in scenarios/. */
 export function scenarioIds(): string[] {

@@ -24,7 +24,7 @@ test('a scenario that passed and now fails regressed; one that failed and passes
   const diff = diffWithBaseline('last.json', baseline, [
     cell('a', [scenario('signin', 'fail', 'the RP named the wrong provider'), scenario('help', 'pass'), scenario('offer', 'fail')]),
   ]);
-  expect(diff.regressed).toEqual([{ cell: 'a', scenario: 'signin', name: 'signin story', from: 'pass', to: 'fail', reason: 'the RP named the wrong provider' }]);
+  expect(diff.regressed).toEqual([{ cell: 'a', scenario: 'signin', name: 'signin story', dimension: null, from: 'pass', to: 'fail', reason: 'the RP named the wrong provider' }]);
   expect(diff.recovered.map((c) => c.scenario)).toEqual(['help']);
   expect(diff.vanished).toEqual(['gone']);
   expect(diff.appeared).toEqual([]);
@@ -59,4 +59,28 @@ test('a bad baseline file is one line naming the file, the field and the fix', (
   );
   expect(() => readBaseline(write('shape.json', '{}'))).toThrow(BaselineError);
   expect(readBaseline(write('ok.json', JSON.stringify({ ...baseline, schemaVersion: 1, extra: true }))).cells).toHaveLength(2);
+});
+
+test('a regression is named with its dimension: the same scenario still failing in another dimension is not one', () => {
+  const judged = (id: string, works: ScenarioResult['status'], truth: ScenarioResult['status']): ScenarioResult => ({
+    ...scenario(id, works === 'pass' && truth === 'pass' ? 'pass' : 'fail'),
+    dimensions: [
+      { dimension: 'works', status: works, reason: works === 'pass' ? null : 'sign-in refused' },
+      { dimension: 'tells-the-truth', status: truth, reason: truth === 'pass' ? null : 'named no provider' },
+    ],
+  });
+  const before: BaselineReport = { generatedAt: 'then', cells: [{ id: 'a', scenarios: [judged('signin', 'pass', 'fail')] }] };
+  const diff = diffWithBaseline('last.json', before, [cell('a', [judged('signin', 'fail', 'fail')])]);
+  expect(diff.regressed.map((c) => `${c.scenario}/${c.dimension}:${c.from}->${c.to}`)).toEqual(['signin/works:pass->fail']);
+  const recovered = diffWithBaseline('last.json', before, [cell('a', [judged('signin', 'pass', 'pass')])]);
+  expect(recovered.regressed).toEqual([]);
+  expect(recovered.recovered.map((c) => `${c.dimension}:${c.from}->${c.to}`)).toEqual(['tells-the-truth:fail->pass']);
+});
+
+test('against a baseline from before dimensions, the scenario\'s old status stands for each of its dimensions', () => {
+  const old: BaselineReport = { generatedAt: 'then', cells: [{ id: 'a', scenarios: [scenario('signin', 'fail')] }] };
+  const now: ScenarioResult = { ...scenario('signin', 'fail'), dimensions: [{ dimension: 'works', status: 'pass', reason: null }, { dimension: 'safe', status: 'fail', reason: 'replay accepted' }] };
+  const diff = diffWithBaseline('old.json', old, [cell('a', [now])]);
+  expect(diff.regressed, 'failing before as a whole: not a regression in any dimension').toEqual([]);
+  expect(diff.recovered.map((c) => `${c.dimension}:${c.from}->${c.to}`)).toEqual(['works:fail->pass']);
 });

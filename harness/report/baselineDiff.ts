@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CellStatus } from './cellStatus';
-import type { CellResult } from './compatReport';
+import type { CellResult, ScenarioResult } from './compatReport';
+import { Dimension } from './dimension';
 
-/** One scenario of one cell whose verdict changed since the baseline (`from` null: new there). */
+/** One scenario of one cell whose verdict in a dimension changed since the baseline (`from` null: new there). */
 export const ScenarioChange = z.strictObject({
   cell: z.string(),
   scenario: z.string(),
   name: z.string(),
+  /** The dimension whose verdict changed; null for a scenario that judges none (compared as a whole). */
+  dimension: Dimension.nullable(),
   from: CellStatus.nullable(),
   to: CellStatus,
   /** Why it is not a pass now, from this run. */
@@ -37,7 +40,15 @@ const BaselineReport = z.object({
   cells: z.array(
     z.object({
       id: z.string(),
-      scenarios: z.array(z.object({ scenario: z.string(), name: z.string(), status: CellStatus })),
+      scenarios: z.array(
+        z.object({
+          scenario: z.string(),
+          name: z.string(),
+          status: CellStatus,
+          // Reports before schema 6 have none: their scenario's status stands for each dimension.
+          dimensions: z.array(z.object({ dimension: Dimension, status: CellStatus })).optional(),
+        }),
+      ),
     }),
   ),
 });
@@ -85,18 +96,18 @@ export function givenBaseline(flag: string | undefined, env: NodeJS.ProcessEnv =
 
 const BROKEN: ReadonlySet<CellStatus> = new Set(['fail', 'error']);
 
-/** Compares this run's cells with the baseline's, scenario by scenario. */
+/** Compares this run's cells with the baseline's, scenario by scenario and dimension by dimension. */
 export function diffWithBaseline(file: string, baseline: BaselineReport, cells: CellResult[]): BaselineDiff {
-  const before = new Map<string, CellStatus>();
-  for (const cell of baseline.cells) for (const s of cell.scenarios) before.set(scenarioKey(cell.id, s.scenario, s.name), s.status);
+  const before = new Map<string, BaselineReport['cells'][number]['scenarios'][number]>();
+  for (const cell of baseline.cells) for (const s of cell.scenarios) before.set(scenarioKey(cell.id, s.scenario, s.name), s);
   const regressed: ScenarioChange[] = [];
   const recovered: ScenarioChange[] = [];
   for (const cell of cells) {
     for (const s of cell.scenarios) {
-      const from = before.get(scenarioKey(cell.id, s.scenario, s.name)) ?? null;
-      const change = { cell: cell.id, scenario: s.scenario, name: s.name, from, to: s.status, reason: s.reason };
-      if (BROKEN.has(s.status) && !(from && BROKEN.has(from))) regressed.push(change);
-      if (s.status === 'pass' && from && BROKEN.has(from)) recovered.push(change);
+      for (const change of changesOf(cell.id, s, before.get(scenarioKey(cell.id, s.scenario, s.name)))) {
+        if (BROKEN.has(change.to) && !(change.from && BROKEN.has(change.from))) regressed.push(change);
+        if (change.to === 'pass' && change.from && BROKEN.has(change.from)) recovered.push(change);
+      }
     }
   }
   const now = new Set(cells.map((cell) => cell.id));
@@ -109,6 +120,17 @@ export function diffWithBaseline(file: string, baseline: BaselineReport, cells: 
     appeared: [...now].filter((id) => !then.has(id)),
     vanished: [...then].filter((id) => !now.has(id)),
   };
+}
+
+/** A scenario's verdict in each dimension it judges (or as a whole when it judges none), beside the baseline's. */
+function changesOf(cell: string, now: ScenarioResult, then: BaselineReport['cells'][number]['scenarios'][number] | undefined): ScenarioChange[] {
+  const base = { cell, scenario: now.scenario, name: now.name };
+  if (!now.dimensions.length) return [{ ...base, dimension: null, from: then?.status ?? null, to: now.status, reason: now.reason }];
+  return now.dimensions.map((verdict) => {
+    // A baseline without dimensions: its scenario's status was each dimension's. With them: a dimension it lacked is new.
+    const from = then === undefined ? null : !then.dimensions?.length ? then.status : (then.dimensions.find((d) => d.dimension === verdict.dimension)?.status ?? null);
+    return { ...base, dimension: verdict.dimension, from, to: verdict.status, reason: verdict.reason };
+  });
 }
 
 function scenarioKey(cell: string, scenario: string, name: string): string {

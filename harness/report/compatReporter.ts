@@ -15,7 +15,7 @@ import {
   DIMENSIONS_ANNOTATION,
   troubleOf,
 } from '../fixtures/annotations';
-import { dimensionsOfTags } from './dimension';
+import { dimensionsOfTags, inReportOrder } from './dimension';
 import type { DimensionJudgement } from './dimensionVerdicts';
 import { filterFromEnv, scenarioIds } from '../matrix/filter';
 import { runScope, type RunScope } from '../fixtures/runSettings';
@@ -257,7 +257,7 @@ export default class CompatReporter implements Reporter {
     const scenarios = this.scenarioTests.length ? this.scenarioTests : scenarioIdsAsked().map((id) => ({ scenario: id, name: id, tags: [] }));
     return scenarios.map(({ scenario, name, tags }) => {
       const reason = cell.notApplicableReason;
-      const dimensions = dimensionsOfTags(tags).map((dimension) => ({ dimension, status: 'not-applicable' as const, reason }));
+      const dimensions = inReportOrder(dimensionsOfTags(tags)).map((dimension) => ({ dimension, status: 'not-applicable' as const, reason }));
       return { scenario, name, status: 'not-applicable', reason, dimensions, failedChecks: [], durationMs: 0, timing: null, checkedIn: null, evidence: null };
     });
   }
@@ -284,7 +284,7 @@ function toScenario(
   const base = { scenario: path.basename(test.location.file, '.spec.ts'), name: test.title, failedChecks: [], durationMs: result.duration, timing: null, checkedIn: null, evidence: null };
   const verdict = scenarioVerdict(result, notApplicable, annotations, judgement);
   // A test that ended before its checks were judged (its cell not applicable, a fixture failing) has one verdict for every dimension it declares.
-  const dimensions = judgement?.verdicts ?? dimensionsOfTags(test.tags).map((dimension) => ({ dimension, status: verdict.status, reason: verdict.reason }));
+  const dimensions = judgement?.verdicts ?? inReportOrder(dimensionsOfTags(test.tags)).map((dimension) => ({ dimension, status: verdict.status, reason: verdict.reason }));
   return { ...base, ...verdict, dimensions };
 }
 

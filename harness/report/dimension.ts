@@ -22,7 +22,7 @@ export const DIMENSION_TITLES: Record<Dimension, string> = {
 /** What a green verdict in each dimension means, for the report's legend. */
 export const DIMENSION_MEANINGS: Record<Dimension, string> = {
   works: 'passkeys are created and sign in where the support data says they can, and are refused cleanly where they cannot',
-  'tells-the-truth': 'what the site says about providers, sync and where a passkey can be used matches the support data',
+  'tells-the-truth': 'what the site says and offers about passkeys (which provider, whether it syncs, where it can be used, when to make one) matches the support data',
   'leaves-a-way-in': 'every failed, refused or cancelled step offers a way back in',
   safe: 'forged, replayed, stale and malformed requests get nobody in and change nothing',
 };
@@ -38,6 +38,11 @@ export function dimensionTag(dimension: Dimension): string {
 /** The dimensions a test's tags declare, in the tags' order. */
 export function dimensionsOfTags(tags: readonly string[]): Dimension[] {
   return DIMENSIONS.filter((d) => tags.includes(dimensionTag(d))).sort((a, b) => tags.indexOf(dimensionTag(a)) - tags.indexOf(dimensionTag(b)));
+}
+
+/** Dimensions in the report's fixed order (works, tells the truth, leaves a way in, safe). */
+export function inReportOrder(dimensions: readonly Dimension[]): Dimension[] {
+  return DIMENSIONS.filter((d) => dimensions.includes(d));
 }
 
 /** One dimension's verdict, for a scenario or a whole cell. */

@@ -1,6 +1,6 @@
 import type { TestError } from '@playwright/test/reporter';
 import { classifyFailure } from './classifyFailure';
-import { DIMENSIONS, type Dimension, type DimensionVerdict } from './dimension';
+import { inReportOrder, type Dimension, type DimensionVerdict } from './dimension';
 
 /** The check a failure happened in: its dimension and its step's title. */
 export interface CheckPlace {
@@ -14,6 +14,10 @@ export interface ChecksSeen {
   places: (CheckPlace | null)[];
   /** The check a thrown error (or a timeout) ended the test in; null when the test ran to its end or stopped outside every check. */
   stoppedIn: CheckPlace | null;
+  /** The dimensions whose check steps ran. */
+  entered: Dimension[];
+  /** Dimensions whose checks could not apply here, with why (the RP lacks what they read). */
+  notJudged: { dimension: Dimension; reason: string }[];
 }
 
 /** What a finished test tells about its dimensions. */
@@ -38,23 +42,23 @@ export interface DimensionJudgement {
 
 /**
  * Judges a test dimension by dimension. A dimension with a failed check fails (or is an error when
- * none of its failures is a verdict); one with none passes when the test ran to its end, and is
- * not judged when the test stopped early, since its later checks never ran.
+ * none of its failures is a verdict); one with none passes when the test ran to its end and one of
+ * its checks ran, and is not judged (not applicable, saying why) when the test stopped early or none
+ * of its checks applied: a green dimension means its behaviour was seen.
  */
 export function judgeDimensions(outcome: TestOutcome): DimensionJudgement {
   const [main] = outcome.declared;
   if (!main) throw new Error('judgeDimensions: a test declares at least one dimension');
   const errorDimensions = outcome.seen.places.map((place) => place?.dimension ?? main);
-  const declared = DIMENSIONS.filter((d) => outcome.declared.includes(d));
+  const declared = inReportOrder(outcome.declared);
   const all = (status: DimensionVerdict['status'], reason: string | null) => declared.map((dimension) => ({ dimension, status, reason }));
-  if (outcome.status === 'passed') return { errorDimensions, verdicts: all('pass', null) };
   if (outcome.status === 'skipped') {
     return outcome.notApplicable !== undefined
       ? { errorDimensions, verdicts: all('not-applicable', outcome.notApplicable) }
       : { errorDimensions, verdicts: all('skipped', outcome.skipped ?? 'skipped without a reason given') };
   }
   if (outcome.trouble !== undefined) return { errorDimensions, verdicts: all('error', `No verdict: ${outcome.trouble}.`) };
-  const stopped = stopPlace(outcome.seen);
+  const stopped = outcome.status === 'passed' ? null : stopPlace(outcome.seen);
   const verdicts = declared.map((dimension): DimensionVerdict => {
     const indices = errorDimensions.flatMap((d, i) => (d === dimension ? [i] : []));
     if (indices.length) {
@@ -63,6 +67,11 @@ export function judgeDimensions(outcome: TestOutcome): DimensionJudgement {
       return { dimension, status: judged.status, reason: place ? `In "${place.title}": ${judged.reason}` : judged.reason };
     }
     if (stopped !== null) return { dimension, status: 'not-applicable', reason: `Not judged: the scenario stopped ${stopped}, so this dimension's checks may not all have run.` };
+    // The main dimension is the test's own: its body checks it. Another is judged only where one of its check steps ran.
+    if (dimension !== main && !outcome.seen.entered.includes(dimension)) {
+      const why = outcome.seen.notJudged.find((n) => n.dimension === dimension)?.reason;
+      return { dimension, status: 'not-applicable', reason: why ?? "Not judged here: none of the scenario's checks of it applied in this cell." };
+    }
     return { dimension, status: 'pass', reason: null };
   });
   return { errorDimensions, verdicts };

@@ -71,8 +71,11 @@ export interface CreationView {
   expectedProviders: string[];
   /** Before: the RP warned that the passkey will not sync from here. */
   wontSyncWarning: boolean;
-  /** After: where the RP says the passkey was saved (null: it says it does not know) and whether it syncs. */
-  saved: { providerName: string | null; sync: SyncFlag | 'unknown' };
+  /**
+   * After: where the RP says the passkey was saved (providerName null: it says it does not know) and
+   * whether it syncs; null when the RP says nothing at all about the passkey it just made.
+   */
+  saved: { providerName: string | null; sync: SyncFlag | 'unknown' } | null;
   /** After: the RP advised adding a passkey elsewhere because this one stays on this device. */
   deviceBoundAdvice: boolean;
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { FEATURE_LABELS, type AfterSignIn, type AnotherProviderSuggestion, type CreationView, type DeleteOutcome, type PasskeyView, type PastCode, type RpAdapter, type RpFeature, type SignInHelpView, type SignInMethod, type WayIn } from './adapter';
+import { FEATURE_LABELS, FEATURE_MEMBERS, type AfterSignIn, type AnotherProviderSuggestion, type CreationView, type DeleteOutcome, type PasskeyView, type PastCode, type RpAdapter, type RpFeature, type SignInHelpView, type SignInMethod, type WayIn } from './adapter';
 
 /** The RP under test, driven through its adapter on one page. */
 export interface Rp {
@@ -30,6 +30,8 @@ export interface Rp {
   signInHelp(username: string): Promise<SignInHelpView>;
   /** What the RP says about the user's system and browser; not applicable where the adapter cannot read it. */
   environmentShown(): Promise<string | null>;
+  /** Why the RP lacks a feature, in the report's words; null where it has it. */
+  lacking(feature: RpFeature): string | null;
   /** Lets time pass on the RP's clock; undefined where the RP has no clock to move. */
   letTimePass?: (seconds: number) => Promise<void>;
   /** The RP's time: its clock's where it has one a test can read, else this machine's. */
@@ -50,19 +52,23 @@ const throwLacking: OnLackingFeature = (reason) => {
 const SIGN_IN_FEATURES: Partial<Record<SignInMethod, RpFeature>> = { autofill: 'autofill-sign-in', 'cross-device': 'cross-device-sign-in' };
 
 export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: OnLackingFeature = throwLacking): Rp {
+  const lacks = (feature: RpFeature) => `${adapter.name} has no ${FEATURE_LABELS[feature]}${adapter.lacks?.[feature] ? `: ${adapter.lacks[feature]}` : ''}`;
   /** The adapter's member for a feature, or the scenario stops as not applicable, saying why. */
   const need = <T>(feature: RpFeature, member: T | undefined): T => {
-    const declared = adapter.lacks?.[feature];
-    if (declared !== undefined || member === undefined) {
-      return onLacking(`${adapter.name} has no ${FEATURE_LABELS[feature]}${declared ? `: ${declared}` : ''}`);
-    }
+    if (adapter.lacks?.[feature] !== undefined || member === undefined) return onLacking(lacks(feature));
     return member;
+  };
+  /** A feature is had when not declared lacking and every member it needs is there. */
+  const lacking = (feature: RpFeature): string | null => {
+    const had = adapter.lacks?.[feature] === undefined && FEATURE_MEMBERS[feature].every((member) => adapter[member] !== undefined);
+    return had ? null : lacks(feature);
   };
   const clock = adapter.lacks?.clock === undefined ? adapter.clock : undefined;
   return {
     url,
     adapter,
     page,
+    lacking,
     register: (username) => adapter.register(page, url, username),
     arrangePasskeyAccount: async (username) => {
       if (adapter.arrangePasskeyAccount) return adapter.arrangePasskeyAccount(page, url, username);

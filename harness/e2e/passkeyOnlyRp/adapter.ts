@@ -1,7 +1,7 @@
 // The adapter for the passkey demo RP (server.ts), written as README.md's "Testing your own RP" tells
 // a team to write one: the four core members, every other feature declared lacking with why, and
 // what the page says read as the user reads it. The demo says nothing about where a passkey went,
-// so the creation view names no provider and no sync state.
+// so the creation view names no provider and says nothing after creating.
 import type { Page } from '@playwright/test';
 import { RpStepError, type CreationView, type RpAdapter } from '../../rp/adapter';
 
@@ -35,8 +35,9 @@ const demo: RpAdapter = {
     await page.getByLabel('Username').fill(username);
     await page.getByRole('button', { name: 'Register' }).click();
     await signedInOrRefused(page, 'registration');
-    // The demo says nothing before or after about where the passkey goes or whether it syncs.
-    return { expectedProviders: [], wontSyncWarning: false, saved: { providerName: null, sync: 'unknown' }, deviceBoundAdvice: false };
+    // The demo says nothing before or after about where the passkey goes or whether it syncs:
+    // no provider named, no warning, no advice, and `saved: null` (silent, not "unknown").
+    return { expectedProviders: [], wontSyncWarning: false, saved: null, deviceBoundAdvice: false };
   },
 
   async signOut(page, baseUrl) {
