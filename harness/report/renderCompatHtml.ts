@@ -2,17 +2,11 @@ import type { CellResult, CellStatus, CompatReport, ScenarioResult } from './com
 import type { BaselineDiff, ScenarioChange } from './baselineDiff';
 import { escapeHtml as e } from './escapeHtml';
 import { OS_TITLES } from './osTitles';
-import { SYNC_FLAGS } from '../matrix/cell';
-import type { OsId, SupportStatus } from '../matrix/schema';
+import { BROWSER_TITLES } from './browserTitles';
+import { DIMENSION_TITLES } from './dimension';
+import { dimensionGlyph, GLYPH_STYLE, verdictList } from './dimensionGlyph';
+import { dimensionPicture, PICTURE_STYLE } from './dimensionPicture';
 
-
-const BROWSER_TITLES: Record<string, string> = {
-  chrome: 'Chrome',
-  edge: 'Edge',
-  firefox: 'Firefox',
-  safari: 'Safari',
-  'samsung-internet': 'Samsung Internet',
-};
 
 const STATUS_TEXT: Record<CellStatus, string> = {
   pass: 'pass',
@@ -20,13 +14,6 @@ const STATUS_TEXT: Record<CellStatus, string> = {
   'not-applicable': 'n/a',
   skipped: 'skipped',
   error: 'ERROR',
-};
-
-/** The seed's marks, for a provider that cannot be used in a browser at all. */
-const UNSUPPORTED_TEXT: Record<Exclude<SupportStatus, 'usable'>, string> = {
-  'not-usable': '× not usable',
-  'coming-soon': '△ coming soon',
-  'not-applicable': '– not on this OS',
 };
 
 const STYLE = `
@@ -45,42 +32,9 @@ th,td{border:1px solid #d8dde3;padding:6px 8px;vertical-align:top;text-align:lef
 .shot{max-width:240px;max-height:160px;border:1px solid #d8dde3;margin:4px 4px 0 0}.evidence{font-size:12px}.pair{display:flex;gap:8px}.pair>div{flex:1;min-width:0}.pair pre{background:#f6f7f9;padding:4px;overflow:auto;max-height:240px;margin:2px 0}
 #changes{background:#fff;padding:8px 12px;border-left:6px solid #0b5d1e}#changes.regressed{border-left-color:#8a1111}h3{font-size:15px;margin:10px 0 4px}.cell-list td{font-size:13px}.reason{white-space:pre-wrap;max-width:70ch}
 .failed-checks{margin:4px 0;padding-left:20px;font-size:12px}.failed-checks .step{color:#59636e}.failed-checks .check{font-weight:600}
-`;
-
-function badge(cell: CellResult): string {
-  const title = `${cell.environmentLabel} · ${cell.providerName} · ${cell.sync}: ${cell.status}${cell.reason ? ` — ${cell.reason}` : ''}`;
-  return `<a class="badge ${e(cell.status)}" data-status="${e(cell.status)}" href="#${e(cell.id)}" title="${e(title)}">${e(cell.sync)}: ${e(STATUS_TEXT[cell.status])}</a>`;
-}
-
-/** One table cell: a single mark where the provider is unusable in the browser, else a badge per sync flag. */
-function tableCell(here: CellResult[]): string {
-  const first = here[0];
-  if (!first) return '<td></td>';
-  if (first.support !== 'usable' && here.every((c) => c.status === 'not-applicable')) {
-    return `<td data-browser="${e(first.browser)}"><a class="badge not-applicable" data-status="not-applicable" href="#${e(first.id)}" title="${e(first.reason ?? '')}">${e(UNSUPPORTED_TEXT[first.support])}</a></td>`;
-  }
-  return `<td data-browser="${e(first.browser)}">${here.map(badge).join('')}</td>`;
-}
-
-function osTable(os: OsId, cells: CellResult[]): string {
-  const browsers = [...new Set(cells.map((c) => c.browser))];
-  const providers = [...new Map(cells.map((c) => [c.provider, c.providerName])).entries()];
-  const head = browsers.map((b) => `<th scope="col" data-browser="${e(b)}">${e(BROWSER_TITLES[b] ?? b)}</th>`).join('');
-  const rows = providers
-    .map(([provider, name]) => {
-      const tds = browsers
-        .map((browser) => {
-          const here = SYNC_FLAGS.map((sync) =>
-            cells.find((c) => c.provider === provider && c.browser === browser && c.sync === sync),
-          ).filter((c): c is CellResult => c !== undefined);
-          return tableCell(here);
-        })
-        .join('');
-      return `<tr data-provider="${e(provider)}"><th scope="row">${e(name)}</th>${tds}</tr>`;
-    })
-    .join('\n');
-  return `<section data-os="${e(os)}"><h2>${e(OS_TITLES[os])}</h2><table><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
-}
+.place{display:flex;flex-wrap:wrap;gap:0 6px}.check-dimension{font-weight:600;color:#1b1f24}
+.verdicts{list-style:none;margin:2px 0;padding:0;font-size:12px}.verdicts li{margin:1px 0}.verdicts .why{color:#59636e}.verdicts .part{width:15px;height:15px;font-size:11px}
+${GLYPH_STYLE}${PICTURE_STYLE}`;
 
 /** A check run once for the cells the provider does not change: where it ran, and where it failed or broke when it did. */
 function checkedIn(scenario: ScenarioResult): string {
@@ -111,8 +65,10 @@ function failedChecks(scenario: ScenarioResult): string {
   const side = (title: string, value: string | null) => (value === null ? '' : `<div><b>${e(title)}</b><pre>${e(value)}</pre></div>`);
   const items = scenario.failedChecks.map((check) => {
     const step = check.step ? `<div class="step">${e(check.step)}</div>` : '';
+    const dimension = check.dimension ? `<span class="check-dimension" data-dimension="${e(check.dimension)}">${e(DIMENSION_TITLES[check.dimension])}:</span>` : '';
+    const place = step || dimension ? `<div class="place">${dimension}${step}</div>` : '';
     const explained = check.explained ? `<div>Whole views: “Expected vs observed: ${e(check.explained)}” below.</div>` : '';
-    return `<li>${step}<div class="check">${e(check.message)}</div><div class="pair">${side('Expected', check.expected)}${side('Received', check.received)}</div>${explained}</li>`;
+    return `<li>${place}<div class="check">${e(check.message)}</div><div class="pair">${side('Expected', check.expected)}${side('Received', check.received)}</div>${explained}</li>`;
   });
   return `<ol class="failed-checks">${items.join('')}</ol>`;
 }
@@ -121,10 +77,10 @@ function cellList(cells: CellResult[]): string {
   const rows = cells
     .map((cell) => {
       const scenarios = cell.scenarios
-        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${checkedIn(s)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}${failedChecks(s)}${evidence(s)}</div>`)
+        .map((s) => `<div><span class="badge ${e(s.status)}">${e(STATUS_TEXT[s.status])}</span> ${e(s.name)}${verdictList(s.dimensions)}${checkedIn(s)}${s.reason ? `<div class="reason">${e(s.reason)}</div>` : ''}${failedChecks(s)}${evidence(s)}</div>`)
         .join('');
       const filters = `data-os="${e(cell.os)}" data-browser="${e(cell.browser)}" data-provider="${e(cell.provider)}" data-status="${e(cell.status)}"`;
-      return `<tr id="${e(cell.id)}" ${filters}><td>${e(cell.environmentLabel)}</td><td>${e(cell.providerName)}</td><td>${e(cell.sync)}</td><td><span class="badge ${e(cell.status)}">${e(STATUS_TEXT[cell.status])}</span></td><td>${scenarios}</td></tr>`;
+      return `<tr id="${e(cell.id)}" ${filters}><td>${e(cell.environmentLabel)}</td><td>${e(cell.providerName)}</td><td>${e(cell.sync)}</td><td><span class="badge ${e(cell.status)}">${e(STATUS_TEXT[cell.status])}</span>${dimensionGlyph(cell.dimensions)}</td><td>${scenarios}</td></tr>`;
     })
     .join('\n');
   return `<section class="cell-list"><h2>Every cell</h2><table><thead><tr><th>Environment</th><th>Provider</th><th>Sync</th><th>Status</th><th>Scenarios</th></tr></thead><tbody>${rows}</tbody></table></section>`;
@@ -198,10 +154,11 @@ function applyFilters() {
 document.getElementById('filters').addEventListener('change', applyFilters);
 `;
 
-/** The page a team reads: per OS, providers x browsers as in the seed's tables, then every cell with its why. */
+/**
+ * The page a team reads: what changed since the baseline (a regression is read first), then per OS,
+ * providers x browsers as in the seed's tables with each cell's four dimensions at a glance, then every cell with its why.
+ */
 export function renderCompatHtml(report: CompatReport): string {
-  const byOs = new Map<OsId, CellResult[]>();
-  for (const cell of report.cells) byOs.set(cell.os, [...(byOs.get(cell.os) ?? []), cell]);
   const t = report.totals;
   const totals = (['pass', 'fail', 'error', 'not-applicable', 'skipped'] as const)
     .map((s) => `<span class="badge ${s}" style="display:inline">${e(STATUS_TEXT[s])} ${t[s]}</span>`)
@@ -219,8 +176,8 @@ export function renderCompatHtml(report: CompatReport): string {
 <dt>Cells</dt><dd class="totals">${t.cells} ${totals}</dd></dl></header>
 <main>
 ${report.baseline ? baselineSection(report.baseline) : ''}
+${dimensionPicture(report)}
 ${filters(report)}
-${[...byOs.entries()].map(([os, cells]) => osTable(os, cells)).join('\n')}
 ${cellList(report.cells)}
 ${snapshotSection(report)}
 ${environmentList(report)}
