@@ -40,7 +40,7 @@ export function isRpStepError(error: unknown): error is Error & { shown: string 
 /** An error in one line: its name and first line, as the table shows it. */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `a non-Error (${String(error).slice(0, 80)})`;
-  const first = error.message.split('\n')[0]!.trim();
+  const first = error.message.split('\n')[0]!.trim().replace(/\.$/, '');
   return `${error.name}: ${first.slice(0, 160)}`;
 }
 
