@@ -133,6 +133,7 @@ async function main(): Promise<number> {
   console.log(`\n${renderCheckTable(verdicts)}\n`);
   for (const mode of outcome.selfStarted) console.log(`Note: the RP starts sign-in by itself on page load (${mode}).`);
   console.log(summaryLine(verdicts));
+  if (checked.gaps.length) console.log('npm run matrix refuses this adapter until each feature named above is implemented or declared lacking with a reason.');
   if (outcome.evidence.length) console.log(`Screenshots and errors of the methods that did not:\n${outcome.evidence.map((file) => `  ${file}`).join('\n')}`);
   return exitStatusOf(verdicts);
 }
