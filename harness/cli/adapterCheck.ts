@@ -4,6 +4,7 @@
  * says. Exit 0 when every method tried did, 1 when one did not, 2 on bad input (one line naming the
  * flag and the fix).
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -120,6 +121,8 @@ async function main(): Promise<number> {
   const otherProvider = other ? { provider: other, sync: defaultSyncFlag(snapshot, environment, other) } : null;
   const reportDir = flag('report-dir') ?? process.env.PM_REPORT_DIR ?? 'reports';
   const evidenceDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), reportDir, 'adapter-check');
+  // Only this run's screenshots and errors: an earlier run's would read as this one's.
+  rmSync(evidenceDir, { recursive: true, force: true });
   const url = rpUrl.replace(/\/$/, '');
   console.log(`Checking the adapter "${checked.adapter.name}" against ${url}, in ${environment.id} with ${provider.name} (${sync}).`);
   const browser = await chromium.launch({ executablePath: browserChoice.executablePath, args: CHROMIUM_ARGS, headless: true });

@@ -125,10 +125,11 @@ class AdapterCheckRun {
     return this.adapter.lacks?.[feature] === undefined;
   }
 
-  /** Keeps the verdict; for one that failed, the page's screenshot and the error beside it. */
-  private async record(verdict: MethodVerdict, error?: unknown): Promise<void> {
+  /** Keeps the verdict; for one that failed, the page's screenshot and the call's error beside it. */
+  private async record(verdict: MethodVerdict, call?: Attempt<unknown>): Promise<void> {
     this.verdicts.push(verdict);
     if (verdict.result !== 'fail') return;
+    const error = call && !call.ok ? call.error : undefined;
     mkdirSync(this.setup.evidenceDir, { recursive: true });
     const base = path.join(this.setup.evidenceDir, fileNameOf(verdict.method));
     const lines = [`${verdict.method}: ${verdict.why}`, `page: ${this.page.url()}`];
@@ -157,7 +158,7 @@ class AdapterCheckRun {
     const u = this.username;
     const registered = await this.passkeyAccount(u);
     if (!registered) {
-      for (const method of ['signOut', 'signIn (discoverable)', 'signIn (username-first)', 'signIn (no passkey)']) await this.record(notTried(method, 'register left no account signed in'));
+      for (const method of this.methodsThatNeedAnAccount()) await this.record(notTried(method, 'register left no account signed in'));
     } else {
       await this.signInWays(u);
       await this.environmentShown();
@@ -170,11 +171,31 @@ class AdapterCheckRun {
     await this.otherWaysIn();
   }
 
+  /** The rows of the steps that go on from the account register makes: not tried without it. */
+  private methodsThatNeedAnAccount(): string[] {
+    const when = (feature: RpFeature, methods: string[]) => (this.has(feature) ? methods : []);
+    return [
+      'signOut',
+      'signIn (discoverable)',
+      'signIn (username-first)',
+      ...when('autofill-sign-in', ['signIn (autofill)']),
+      ...(this.adapter.environmentShown ? ['environmentShown'] : []),
+      ...when('management-page', ['listPasskeys', 'suggestsAnotherProvider']),
+      ...when('several-passkeys', ['addPasskey']),
+      ...when('passkey-rename', ['renamePasskey']),
+      ...when('account-name', ['renameAccount']),
+      ...when('management-page', ['deletePasskey']),
+      ...when('email-link', ['addEmailWayIn', 'requestEmailLink', 'openEmailLink']),
+      'signIn (no passkey)',
+      ...when('sign-in-help', ['signInHelp']),
+    ];
+  }
+
   /** register, then signedInAs and signOut; true when an account was made and left signed in. */
   private async passkeyAccount(u: string): Promise<boolean> {
     const made = await attempt(() => this.adapter.register(this.page, this.url, u));
     const whileIn = await this.whoIsIn();
-    await this.record(judgeCall('register', made, CreationViewSchema, [signedInAfter(whileIn, u)]), made.ok ? undefined : made.error);
+    await this.record(judgeCall('register', made, CreationViewSchema, [signedInAfter(whileIn, u)]), made);
     const registered = made.ok && whileIn.ok && whileIn.value === u;
     if (!registered) {
       await this.record(judgeSignedInAs(whileIn.ok && whileIn.value === u ? whileIn : null, null, u));
@@ -182,7 +203,7 @@ class AdapterCheckRun {
     }
     const out = await attempt(() => this.adapter.signOut(this.page, this.url));
     const whileOut = await this.whoIsIn();
-    await this.record(judgeCall('signOut', out, null, [signedInAfter(whileOut, null)]), out.ok ? undefined : out.error);
+    await this.record(judgeCall('signOut', out, null, [signedInAfter(whileOut, null)]), out);
     await this.record(judgeSignedInAs(whileIn, whileOut, u));
     return true;
   }
@@ -205,7 +226,7 @@ class AdapterCheckRun {
     const done = await attempt(() => this.adapter.signIn(this.page, this.url, method, u));
     const who = await this.whoIsIn();
     const verdict = judgeSignIn(`signIn (${method})`, done, signedInAfter(who, u), selfStartedOf(this.selfStarted.requests()));
-    await this.record(verdict, done.ok ? undefined : done.error);
+    await this.record(verdict, done);
   }
 
   private async environmentShown(): Promise<void> {
@@ -216,7 +237,7 @@ class AdapterCheckRun {
     }
     const shown = await attempt(() => environmentShown.call(this.adapter, this.page, this.url));
     const words = shown.ok ? `resolved: ${JSON.stringify(shown.value)?.slice(0, 100)}` : 'resolved';
-    await this.record(judgeCall('environmentShown', shown, EnvironmentShownSchema, [], words), shown.ok ? undefined : shown.error);
+    await this.record(judgeCall('environmentShown', shown, EnvironmentShownSchema, [], words), shown);
   }
 
   private async passkeyCount(): Promise<number> {
@@ -226,7 +247,6 @@ class AdapterCheckRun {
   /** Management page, a second passkey, names: signed in, each once. */
   private async management(): Promise<void> {
     const { adapter, page, url } = this;
-    let listed: number | null = null;
     let firstId: string | null = null;
     if (this.has('management-page')) {
       const held = await this.passkeyCount();
@@ -234,21 +254,18 @@ class AdapterCheckRun {
       const count: Afterwards = list.ok && Array.isArray(list.value)
         ? { holds: list.value.length === held, seen: `listed ${list.value.length} passkey(s); the authenticator holds ${held}` }
         : { holds: true, seen: '' };
-      await this.record(judgeCall('listPasskeys', list, PasskeyListSchema, [count]), list.ok ? undefined : list.error);
-      if (list.ok && Array.isArray(list.value)) {
-        listed = list.value.length;
-        firstId = (list.value[0] as { credentialId?: string } | undefined)?.credentialId ?? null;
-      }
+      await this.record(judgeCall('listPasskeys', list, PasskeyListSchema, [count]), list);
+      if (list.ok && Array.isArray(list.value)) firstId = list.value[0]?.credentialId ?? null;
       const suggestion = await attempt(() => adapter.suggestsAnotherProvider!(page, url));
-      await this.record(judgeCall('suggestsAnotherProvider', suggestion, AnotherProviderSuggestionSchema), suggestion.ok ? undefined : suggestion.error);
+      await this.record(judgeCall('suggestsAnotherProvider', suggestion, AnotherProviderSuggestionSchema), suggestion);
     }
     if (this.has('several-passkeys')) await this.addPasskey();
     if (this.has('passkey-rename')) await this.renamePasskey(firstId);
     if (this.has('account-name')) {
       const renamed = await attempt(() => adapter.renameAccount!(page, url, 'Adapter Check'));
-      await this.record(judgeCall('renameAccount', renamed, null), renamed.ok ? undefined : renamed.error);
+      await this.record(judgeCall('renameAccount', renamed, null), renamed);
     }
-    if (this.has('management-page')) await this.deletePasskey(listed);
+    if (this.has('management-page')) await this.deletePasskey();
   }
 
   /**
@@ -266,7 +283,7 @@ class AdapterCheckRun {
     const added = await attempt(() => this.adapter.addPasskey!(this.page, this.url));
     const held = await this.passkeyCount();
     const inOther: Afterwards = { holds: held === 1, seen: `${other.provider.name}'s authenticator then held ${held} passkey(s)` };
-    await this.record(judgeCall('addPasskey', added, CreationViewSchema, [inOther]), added.ok ? undefined : added.error);
+    await this.record(judgeCall('addPasskey', added, CreationViewSchema, [inOther]), added);
   }
 
   private async renamePasskey(credentialId: string | null): Promise<void> {
@@ -278,28 +295,31 @@ class AdapterCheckRun {
     const name = 'Adapter check';
     const renamed = await attempt(() => adapter.renamePasskey!(page, url, credentialId, name));
     const list = await attempt(() => adapter.listPasskeys!(page, url));
-    const shown = list.ok ? list.value.find((p) => p.credentialId === credentialId)?.name : undefined;
+    const shown = list.ok && Array.isArray(list.value) ? list.value.find((p) => p.credentialId === credentialId)?.name : undefined;
     const after: Afterwards = { holds: shown === name, seen: `then listPasskeys showed its name as ${JSON.stringify(shown ?? null)}` };
-    await this.record(judgeCall('renamePasskey', renamed, null, [after]), renamed.ok ? undefined : renamed.error);
+    await this.record(judgeCall('renamePasskey', renamed, null, [after]), renamed);
   }
 
   /** Deletes the newest listed passkey without confirming losing access: deleted or refused, and the list agrees. */
-  private async deletePasskey(listedBefore: number | null): Promise<void> {
+  private async deletePasskey(): Promise<void> {
     const { adapter, page, url } = this;
     const list = await attempt(() => adapter.listPasskeys!(page, url));
-    const target = list.ok ? list.value.at(-1) : undefined;
-    if (!target || listedBefore === null) {
+    const target = list.ok && Array.isArray(list.value) ? list.value.at(-1) : undefined;
+    if (!target) {
       await this.record(notTried('deletePasskey', 'it needs a passkey id from listPasskeys, which listed none'));
       return;
     }
-    const count = list.ok ? list.value.length : 0;
+    const count = list.ok && Array.isArray(list.value) ? list.value.length : 0;
     const outcome = await attempt(() => adapter.deletePasskey!(page, url, target.credentialId, false));
     const after = await attempt(() => adapter.listPasskeys!(page, url));
     const expected = outcome.ok && outcome.value === 'deleted' ? count - 1 : count;
-    const agrees: Afterwards = after.ok
-      ? { holds: after.value.length === expected, seen: `said ${outcome.ok ? String(outcome.value) : '?'}; listPasskeys then listed ${after.value.length}, ${count} before` }
-      : { holds: false, seen: `then listPasskeys threw ${describeError(after.error)}` };
-    await this.record(judgeCall('deletePasskey', outcome, DeleteOutcomeSchema, [agrees]), outcome.ok ? undefined : outcome.error);
+    // An answer of the wrong shape is said by judgeCall; here only what the list then shows.
+    const agrees: Afterwards = !after.ok
+      ? { holds: false, seen: `then listPasskeys threw ${describeError(after.error)}` }
+      : !Array.isArray(after.value)
+        ? { holds: false, seen: 'then listPasskeys gave no list' }
+        : { holds: after.value.length === expected, seen: `said ${outcome.ok ? String(outcome.value) : '?'}; listPasskeys then listed ${after.value.length}, ${count} before` }
+    await this.record(judgeCall('deletePasskey', outcome, DeleteOutcomeSchema, [agrees]), outcome);
   }
 
   /** Adds the account's address, signs out, asks for a link and opens it: signed in again. */
@@ -307,17 +327,17 @@ class AdapterCheckRun {
     if (!this.has('email-link')) return;
     const { adapter, page, url } = this;
     const added = await attempt(() => adapter.addEmailWayIn!(page, url, u));
-    await this.record(judgeCall('addEmailWayIn', added, null), added.ok ? undefined : added.error);
+    await this.record(judgeCall('addEmailWayIn', added, null), added);
     await this.quietlySignOut();
     const link = await attempt(() => adapter.requestEmailLink!(page, url, u));
-    await this.record(judgeCall('requestEmailLink', link, EmailLinkSchema), link.ok ? undefined : link.error);
+    await this.record(judgeCall('requestEmailLink', link, EmailLinkSchema), link);
     if (!link.ok || typeof link.value !== 'string') {
       await this.record(notTried('openEmailLink', 'requestEmailLink gave no link'));
       return;
     }
     const opened = await attempt(() => adapter.openEmailLink!(page, url, link.value));
     const who = await this.whoIsIn();
-    await this.record(judgeCall('openEmailLink', opened, AfterSignInSchema, [signedInAfter(who, u)]), opened.ok ? undefined : opened.error);
+    await this.record(judgeCall('openEmailLink', opened, AfterSignInSchema, [signedInAfter(who, u)]), opened);
   }
 
   /** The RP's clock: now() is a date, and advance(60) moves it a minute on. */
@@ -330,7 +350,7 @@ class AdapterCheckRun {
     const after = moved.ok ? await attempt(() => clock.now(page, url)) : moved;
     const gap = before.ok && after.ok ? (after.value.getTime() - before.value.getTime()) / 1000 : Number.NaN;
     const minuteOn: Afterwards = { holds: gap >= 60, seen: `now() moved ${Number.isNaN(gap) ? '?' : Math.round(gap)} s on advance(60)` };
-    await this.record(judgeCall('clock', after, ClockNowSchema, [minuteOn], 'now() and advance(60) resolved'), after.ok ? undefined : after.error);
+    await this.record(judgeCall('clock', after, ClockNowSchema, [minuteOn], 'now() and advance(60) resolved'), after);
   }
 
   /**
@@ -343,10 +363,10 @@ class AdapterCheckRun {
     await this.authenticator.remove();
     this.authenticator = await addVirtualAuthenticator(this.device.cdp, this.setup.provider, this.setup.sync);
     const failed = await attempt(() => this.adapter.signIn(this.page, this.url, 'discoverable', u));
-    await this.record(judgeSignInWithoutPasskey('signIn (no passkey)', failed), failed.ok ? undefined : failed.error);
+    await this.record(judgeSignInWithoutPasskey('signIn (no passkey)', failed), failed);
     if (!this.has('sign-in-help')) return;
     const help = await attempt(() => this.adapter.signInHelp!(this.page, this.url, u));
-    await this.record(judgeCall('signInHelp', help, SignInHelpViewSchema), help.ok ? undefined : help.error);
+    await this.record(judgeCall('signInHelp', help, SignInHelpViewSchema), help);
   }
 
   /** The quicker way to an account: one passkey on the authenticator, the user signed out. */
@@ -363,7 +383,7 @@ class AdapterCheckRun {
     const after = await this.passkeyCount();
     const who = await this.whoIsIn();
     const onePasskey: Afterwards = { holds: after === before + 1, seen: `the authenticator then held ${after - before} new passkey(s)` };
-    await this.record(judgeCall('arrangePasskeyAccount', arranged, null, [onePasskey, signedInAfter(who, null)]), arranged.ok ? undefined : arranged.error);
+    await this.record(judgeCall('arrangePasskeyAccount', arranged, null, [onePasskey, signedInAfter(who, null)]), arranged);
   }
 
   /** An account without a passkey, its sign-in, and what someone without all its secrets is told. */
@@ -376,9 +396,9 @@ class AdapterCheckRun {
     const offered = made.ok && made.value.passkeyOffered;
     const declined = offered && this.has('passkey-offer') ? await attempt(() => adapter.declinePasskeyOffer!(page, url)) : null;
     const who = await this.whoIsIn();
-    await this.record(judgeCall('signUpWithoutPasskey', made, SignUpWithoutPasskeySchema, [signedInAfter(who, w)]), made.ok ? undefined : made.error);
+    await this.record(judgeCall('signUpWithoutPasskey', made, SignUpWithoutPasskeySchema, [signedInAfter(who, w)]), made);
     if (this.has('passkey-offer')) {
-      if (declined) await this.record(judgeCall('declinePasskeyOffer', declined, null, [signedInAfter(who, w)]), declined.ok ? undefined : declined.error);
+      if (declined) await this.record(judgeCall('declinePasskeyOffer', declined, null, [signedInAfter(who, w)]), declined);
       else await this.record(notTried('declinePasskeyOffer', 'the RP offered no passkey after signUpWithoutPasskey'));
     }
     if (!made.ok) {
@@ -389,7 +409,7 @@ class AdapterCheckRun {
     const signedIn = await attempt(() => adapter.signInWithoutPasskey!(page, url, w));
     if (signedIn.ok && signedIn.value.passkeyOffered && this.has('passkey-offer')) await attempt(() => adapter.declinePasskeyOffer!(page, url));
     const again = await this.whoIsIn();
-    await this.record(judgeCall('signInWithoutPasskey', signedIn, AfterSignInSchema, [signedInAfter(again, w)]), signedIn.ok ? undefined : signedIn.error);
+    await this.record(judgeCall('signInWithoutPasskey', signedIn, AfterSignInSchema, [signedInAfter(again, w)]), signedIn);
     if (this.has('second-factor')) await this.secondFactor(w, made.value.way === 'password');
   }
 
@@ -409,7 +429,7 @@ class AdapterCheckRun {
       await this.quietlySignOut();
       const tried = await attempt(call);
       const who = tried.ok ? await this.whoIsIn() : ({ ok: true, value: null } as const);
-      await this.record(judgeRefusedOrLetIn(method, tried, signedInAfter(who, w)), tried.ok ? undefined : tried.error);
+      await this.record(judgeRefusedOrLetIn(method, tried, signedInAfter(who, w)), tried);
     }
   }
 }
