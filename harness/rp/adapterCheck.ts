@@ -13,6 +13,7 @@ import { openDevice, type Device } from '../browser/device';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from '../browser/virtualAuthenticator';
 import { installSelfStartedSignInLog, type SelfStartedRequest, type SelfStartedSignInLog } from '../browser/selfStartedSignIn';
 import type { RpAdapter, RpFeature, SignInMethod } from './adapter';
+import { stripAnsi } from '../report/stripAnsi';
 import {
   AfterSignInSchema,
   AnotherProviderSuggestionSchema,
@@ -133,7 +134,7 @@ class AdapterCheckRun {
     mkdirSync(this.setup.evidenceDir, { recursive: true });
     const base = path.join(this.setup.evidenceDir, fileNameOf(verdict.method));
     const lines = [`${verdict.method}: ${verdict.why}`, `page: ${this.page.url()}`];
-    if (error !== undefined) lines.push('', error instanceof Error ? (error.stack ?? describeError(error)) : String(error));
+    if (error !== undefined) lines.push('', stripAnsi(error instanceof Error ? (error.stack ?? describeError(error)) : String(error)));
     writeFileSync(`${base}.txt`, `${lines.join('\n')}\n`);
     this.evidence.push(`${base}.txt`);
     try {

@@ -44,6 +44,11 @@ test.describe('register and the other calls that must resolve', () => {
   });
 });
 
+test("a Playwright error's terminal colours are left out of its one line", () => {
+  const coloured = Object.assign(new Error('\u001b[2mlocator.click: Timeout 10000ms exceeded.\u001b[22m\nCall log:'), { name: 'TimeoutError' });
+  expect(judgeCall('signOut', threw(coloured), null).why).toBe('threw TimeoutError: locator.click: Timeout 10000ms exceeded');
+});
+
 test.describe('signedInAs', () => {
   test('the username signed in and null signed out is a pass', () => {
     expect(judgeSignedInAs(resolved('ann'), resolved(null), 'ann')).toEqual({ method: 'signedInAs', result: 'pass', why: 'gave "ann" while signed in, null while signed out' });

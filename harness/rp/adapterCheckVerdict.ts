@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { shapeProblem, SignedInAsSchema } from './adapterViews';
+import { stripAnsi } from '../report/stripAnsi';
 
 /** ✓ did what the contract says; ✗ did not; – not tried (why), or the RP lacks it. */
 export type CheckResult = 'pass' | 'fail' | 'not-tried' | 'lacking';
@@ -40,7 +41,7 @@ export function isRpStepError(error: unknown): error is Error & { shown: string 
 /** An error in one line: its name and first line, as the table shows it. */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `a non-Error (${String(error).slice(0, 80)})`;
-  const first = error.message.split('\n')[0]!.trim().replace(/\.$/, '');
+  const first = stripAnsi(error.message).split('\n')[0]!.trim().replace(/\.$/, '');
   return `${error.name}: ${first.slice(0, 160)}`;
 }
 
