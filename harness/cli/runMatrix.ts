@@ -50,6 +50,12 @@ export function runMutation(args: string[], timeoutMs: number): Promise<MatrixRu
   return startCli('harness/cli/mutation.ts', [...args, '--report-dir', reportDir], reportDir, timeoutMs).done;
 }
 
+/** Runs `npm run adapter:check -- <args>` as a user would, its screenshots in a fresh report folder, bounded in time. */
+export function runAdapterCheckCli(args: string[], timeoutMs: number): Promise<MatrixRun> {
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'pm-adapter-check-'));
+  return startCli('harness/cli/adapterCheck.ts', [...args, '--report-dir', reportDir], reportDir, timeoutMs).done;
+}
+
 function startCli(script: string, args: string[], reportDir: string, timeoutMs: number, env: Record<string, string> = {}): RunningMatrix {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,

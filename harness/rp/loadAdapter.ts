@@ -26,6 +26,11 @@ export function adapterPath(env: NodeJS.ProcessEnv = process.env): string | null
 export async function loadAdapter(env: NodeJS.ProcessEnv = process.env): Promise<RpAdapter> {
   const file = adapterPath(env);
   if (!file) return fixtureAdapter;
+  return checkAdapter(await importAdapterModule(file), file);
+}
+
+/** What the adapter module exports, unchecked: its default export, else its export "adapter". */
+export async function importAdapterModule(file: string): Promise<unknown> {
   if (!existsSync(file)) throw new AdapterError(`${RP_ADAPTER_VAR} ${file}: no such file; give the path of a module that exports an RpAdapter (${HOW}).`);
   let exports: { default?: unknown; adapter?: unknown };
   try {
@@ -33,7 +38,7 @@ export async function loadAdapter(env: NodeJS.ProcessEnv = process.env): Promise
   } catch (error) {
     throw new AdapterError(`${RP_ADAPTER_VAR} ${file}: the module does not load: ${(error as Error).message.split('\n')[0]}`);
   }
-  return checkAdapter(exports.default ?? exports.adapter, file);
+  return exports.default ?? exports.adapter;
 }
 
 /** Checks an adapter's shape, so a missing method is said at the start, not as a failed cell. */
