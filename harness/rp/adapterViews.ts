@@ -13,7 +13,8 @@ const validDate = z.date().refine((date) => !Number.isNaN(date.getTime()), 'an I
 export const CreationViewSchema = z.strictObject({
   expectedProviders: z.array(z.string()),
   wontSyncWarning: z.boolean(),
-  saved: z.strictObject({ providerName: z.string().nullable(), sync: SyncShown }),
+  // null: the RP says nothing at all about the passkey it just made.
+  saved: z.strictObject({ providerName: z.string().nullable(), sync: SyncShown }).nullable(),
   deviceBoundAdvice: z.boolean(),
 });
 
