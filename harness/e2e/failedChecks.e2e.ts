@@ -18,9 +18,14 @@ test('two checks failing in one scenario are both in the report, each with its s
   const [scenario] = cell!.scenarios;
   expect(scenario!.status).toBe('fail');
   expect(scenario!.failedChecks).toEqual([
-    { step: SAID, message: 'sync state said', expected: '"eligible"', received: '"synced"', explained: SAID },
-    { step: SHOWN, message: "the provider's own icon is shown", expected: '"1password"', received: 'null', explained: SHOWN },
-    { step: SHOWN, message: 'sync state shown', expected: '"eligible"', received: '"synced"', explained: SHOWN },
+    { step: SAID, message: 'sync state said', expected: '"eligible"', received: '"synced"', explained: SAID, dimension: 'tells-the-truth' },
+    { step: SHOWN, message: "the provider's own icon is shown", expected: '"1password"', received: 'null', explained: SHOWN, dimension: 'tells-the-truth' },
+    { step: SHOWN, message: 'sync state shown', expected: '"eligible"', received: '"synced"', explained: SHOWN, dimension: 'tells-the-truth' },
+  ]);
+  // What the site says is untrue; the passkey itself works: the verdicts say so apart.
+  expect(scenario!.dimensions).toEqual([
+    { dimension: 'works', status: 'pass', reason: null },
+    { dimension: 'tells-the-truth', status: 'fail', reason: expect.stringMatching(/^In "after creating, the RP says where it went and whether it syncs": 3 checks failed/) },
   ]);
   expect(scenario!.reason).toMatch(new RegExp(`^3 checks failed\\. The first, in ${SAID}:\\nError: sync state said`));
   const html = readFileSync(path.join(run.reportDir, 'compat-matrix.html'), 'utf8');
