@@ -85,6 +85,7 @@ test('with a baseline, what changed comes first: regressions with their reason, 
   expect(changes).toBeLessThan(html.indexOf('<h2>Windows</h2>'));
   expect(html).toContain('1 regressed, 0 recovered, 0 cells appeared, 1 vanished');
   expect(html).toContain('the RP named the wrong provider');
+  expect(html, 'a regression is named with its dimension').toMatch(/<td>register<\/td><td>Tells the truth<\/td><td>pass → /);
   expect(html).toContain('<code>linux-chrome/bitwarden/synced</code>');
 });
 

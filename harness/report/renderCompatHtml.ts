@@ -100,14 +100,14 @@ function changeRows(changes: ScenarioChange[]): string {
   return changes
     .map(
       (c) =>
-        `<tr><td><a href="#${e(c.cell)}">${e(c.cell)}</a></td><td>${e(c.name)}</td><td>${e(c.from ?? 'new')} → <span class="badge ${e(c.to)}" style="display:inline">${e(STATUS_TEXT[c.to])}</span></td><td class="reason">${e(c.reason ?? '')}</td></tr>`,
+        `<tr><td><a href="#${e(c.cell)}">${e(c.cell)}</a></td><td>${e(c.name)}</td><td>${c.dimension ? e(DIMENSION_TITLES[c.dimension]) : 'the whole scenario'}</td><td>${e(c.from ?? 'new')} → <span class="badge ${e(c.to)}" style="display:inline">${e(STATUS_TEXT[c.to])}</span></td><td class="reason">${e(c.reason ?? '')}</td></tr>`,
     )
     .join('\n');
 }
 
 /** The section read first on a release: what regressed, recovered, appeared or vanished since the baseline. */
 function baselineSection(diff: BaselineDiff): string {
-  const head = '<thead><tr><th>Cell</th><th>Scenario</th><th>Then → now</th><th>Why</th></tr></thead>';
+  const head = '<thead><tr><th>Cell</th><th>Scenario</th><th>Dimension</th><th>Then → now</th><th>Why</th></tr></thead>';
   const list = (title: string, changes: ScenarioChange[]) =>
     changes.length ? `<h3>${e(title)} (${changes.length})</h3><table>${head}<tbody>${changeRows(changes)}</tbody></table>` : '';
   const cells = (title: string, ids: string[]) => (ids.length ? `<h3>${e(title)} (${ids.length})</h3><p>${ids.map((id) => `<code>${e(id)}</code>`).join(' ')}</p>` : '');
