@@ -1,6 +1,6 @@
 // An RP nobody here wrote, that only does passkeys (harness/e2e/passkeyOnlyRp/: register and sign in,
 // nothing said about where a passkey goes, no help, no other way in), driven through the plain
-// adapter README.md's "Testing your own RP" walks through. It must read as exactly that: passkeys
+// adapter docs/own-rp.md walks through. It must read as exactly that: passkeys
 // work; the site does not tell the truth where it stays silent; a way in is not judged, with the
 // adapter's reason.
 import { test, expect } from '@playwright/test';

@@ -8,7 +8,7 @@ import { fixtureAdapter } from './fixtureAdapter';
 export const RP_ADAPTER_VAR = 'RP_ADAPTER';
 
 const REQUIRED = ['register', 'signOut', 'signIn', 'signedInAs'] as const;
-const HOW = 'see the README, "Testing your own RP"';
+const HOW = 'see docs/own-rp.md';
 
 /** A bad adapter module: the message names the file, the member and the fix. */
 export class AdapterError extends Error {

@@ -1,4 +1,4 @@
-// The adapter for the passkey demo RP (server.ts), written as README.md's "Testing your own RP" tells
+// The adapter for the passkey demo RP (server.ts), written as docs/own-rp.md tells
 // a team to write one: the four core members, every other feature declared lacking with why, and
 // what the page says read as the user reads it. The demo says nothing about where a passkey went,
 // so the creation view names no provider and says nothing after creating.
