@@ -7,6 +7,7 @@ import { anotherProviderAdvice } from '../oracle/anotherProviderAdvice';
 import { anotherProvider, defaultSyncFlag } from '../matrix/support';
 import { signInHelpExpectation } from '../oracle/signInHelpExpectation';
 import { BACKUP_FLAGS } from '../browser/virtualAuthenticator';
+import type { Dimension } from '../report/dimension';
 
 export interface PredictionContext {
   data: MatrixData;
@@ -22,6 +23,8 @@ export interface CoveredFault {
   /** Of the applicable cells run, those that must fail with the fault on; all others must stay green. */
   red(cell: Cell, context: PredictionContext): boolean;
   because: string;
+  /** The dimension whose checks catch it: the fault must turn that one red, and no other. */
+  dimension: Dimension;
   /** How the fixture RP is set up for both runs, as a user would in their shell (e.g. its user verification policy). */
   rpEnv?: Record<string, string>;
 }
@@ -68,6 +71,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password', 'bitwarden'],
     red: (cell) => cell.provider.aaguid === ONE_PASSWORD_AAGUID,
     because: "1Password's passkeys are shown under another name",
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'misreport-sync',
@@ -76,6 +80,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', '1password'],
     red: (cell) => expectedPasskey(cell).sync !== 'synced',
     because: 'a passkey that is not synced is shown as synced',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'misdetect-environment',
@@ -87,6 +92,7 @@ export const FAULT_CASES: FaultCase[] = [
       return os !== 'windows' || browser !== 'chrome';
     },
     because: 'every passkey is said to be made in Chrome on Windows',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'no-sync-warning',
@@ -95,6 +101,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'icloud-keychain'],
     red: (cell, { snapshot }) => beforeCreation(snapshot, cell.environment).noSyncWarning === 'required',
     because: 'where no built-in provider syncs, the "will not sync" warning is owed',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'no-device-bound-advice',
@@ -103,6 +110,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['security-key', 'google-password-manager'],
     red: (cell, { snapshot, data }) => creationExpectation(snapshot, cell, data.providers).deviceBoundAdvice,
     because: 'a device-bound passkey is owed the advice to add a second one',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'delete-last-passkey-silently',
@@ -111,6 +119,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'security-key'],
     red: everyApplicableCell,
     because: 'the last way in goes without the user confirming',
+    dimension: 'leaves-a-way-in',
   },
   {
     fault: 'no-fallback-link',
@@ -119,6 +128,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the password the account has is not offered after a failed passkey sign-in',
+    dimension: 'leaves-a-way-in',
   },
   {
     fault: 'dead-end-on-failure',
@@ -127,6 +137,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain'],
     red: everyApplicableCell,
     because: 'the help names no provider and no way to recover',
+    dimension: 'leaves-a-way-in',
   },
   {
     fault: 'no-help-after-failure',
@@ -135,6 +146,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'bitwarden'],
     red: everyApplicableCell,
     because: 'a failed sign-in says so but leaves the user no link onward to the help',
+    dimension: 'leaves-a-way-in',
   },
   {
     fault: 'no-provider-hints',
@@ -143,6 +155,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the help does not name the provider that held the passkey',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'wrong-reachability',
@@ -151,6 +164,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'windows-hello'],
     red: yesIsAFalseReach,
     because: 'a passkey that never leaves its device is said to be reachable',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'no-cross-device',
@@ -159,6 +173,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password'],
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['hybrid-client'],
     because: 'no phone is offered where the browser could use one',
+    dimension: 'works',
   },
   {
     fault: 'nag-every-login',
@@ -167,6 +182,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the passkey offer comes back right after "Not now"',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'promote-despite-passkey',
@@ -175,6 +191,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain'],
     red: everyApplicableCell,
     because: 'the offer comes although a passkey made here works',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'no-provider-icon',
@@ -183,6 +200,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'roboform'],
     red: (cell) => expectedPasskey(cell).providerNames.length > 0,
     because: 'a provider the RP can name is shown with a generic icon',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'icon-of-another-provider',
@@ -192,6 +210,7 @@ export const FAULT_CASES: FaultCase[] = [
     // The fixture RP's security keys share one key icon, which the fault leaves alone.
     red: (cell) => expectedPasskey(cell).providerIcon !== null && cell.provider.id !== 'security-key',
     because: "a listed provider's passkey is shown with the next provider's icon",
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'last-used-not-updated',
@@ -200,6 +219,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'a sign-in does not move "last used", which stays "never"',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'created-at-overwritten',
@@ -208,6 +228,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['bitwarden', 'roboform'],
     red: everyApplicableCell,
     because: 'a sign-in an hour later is shown as when the passkey was made',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'stale-sync-state',
@@ -216,6 +237,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: (cell) => cell.sync === 'eligible',
     because: 'a passkey backed up after it was made is still shown as not syncing',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'no-exclude-credentials',
@@ -224,6 +246,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'a provider that holds a passkey of the account is let make a second one',
+    dimension: 'works',
   },
   {
     fault: 'no-second-provider-suggestion',
@@ -238,6 +261,7 @@ export const FAULT_CASES: FaultCase[] = [
       return owed.includes('required');
     },
     because: 'every passkey in one provider, and no suggestion to add one in another',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'no-signal-on-delete',
@@ -246,6 +270,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password'],
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
     because: 'a deleted passkey is not signalled to the provider, which keeps offering it',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'no-signal-unknown-credential',
@@ -254,6 +279,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
     because: 'a passkey the RP no longer knows is refused without telling the provider to forget it',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'reusable-email-link',
@@ -262,6 +288,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'a used email sign-in link signs in again',
+    dimension: 'safe',
   },
   {
     fault: 'totp-not-checked',
@@ -270,6 +297,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello'],
     red: everyApplicableCell,
     because: 'the password with any authenticator-app code gets in',
+    dimension: 'safe',
   },
   {
     fault: 'totp-wide-window',
@@ -278,6 +306,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the password with the code from three minutes ago gets in',
+    dimension: 'safe',
   },
   {
     fault: 'totp-code-reusable',
@@ -286,6 +315,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the password with the code the user just typed gets in again',
+    dimension: 'safe',
   },
   {
     fault: 'ignore-client-hints',
@@ -294,6 +324,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password'],
     red: (cell) => cell.environment.clientHints !== null,
     because: 'the site names the browser version in the user agent string (Chrome as x.0.0.0), not the one the browser told it, and no system version though the browser told it',
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'no-signal-rename',
@@ -302,6 +333,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', '1password'],
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
     because: "the account's new name is not signalled, so the provider keeps showing the old one (where the browser has the Signal API)",
+    dimension: 'tells-the-truth',
   },
   {
     fault: 'replayable-challenge',
@@ -310,6 +342,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', '1password'],
     red: everyApplicableCell,
     because: 'a sign-in answer caught on its way signs in from another browser',
+    dimension: 'safe',
   },
   {
     fault: 'expired-form-dead-end',
@@ -318,6 +351,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'icloud-keychain'],
     red: everyApplicableCell,
     because: 'the rename form left open across a new sign-in is refused by a page whose only link back leads nowhere',
+    dimension: 'leaves-a-way-in',
   },
   {
     fault: 'one-challenge-at-a-time',
@@ -326,6 +360,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', '1password'],
     red: everyApplicableCell,
     because: "a sign-in answered after another person's whole sign-in is refused: the RP kept only the newest challenge",
+    dimension: 'safe',
   },
   {
     fault: 'challenge-survives-failure',
@@ -334,6 +369,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'the genuine answer caught on its way signs in from the same session after a refused try',
+    dimension: 'safe',
   },
   {
     fault: 'skip-origin-check',
@@ -342,6 +378,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'an answer made on a phishing site signs in',
+    dimension: 'safe',
   },
   {
     fault: 'origin-prefix-match',
@@ -350,6 +387,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'bitwarden'],
     red: everyApplicableCell,
     because: "an answer made on a look-alike site (the RP's origin and more) signs in",
+    dimension: 'safe',
   },
   {
     fault: 'skip-rpid-check',
@@ -358,6 +396,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain'],
     red: everyApplicableCell,
     because: "an answer for another site's RP ID signs in",
+    dimension: 'safe',
   },
   {
     fault: 'skip-owner-check',
@@ -366,6 +405,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password', 'security-key'],
     red: everyApplicableCell,
     because: "another account's passkey signs in to the account asked for",
+    dimension: 'safe',
   },
   {
     fault: 'ignore-user-verification',
@@ -374,6 +414,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'bitwarden'],
     red: everyApplicableCell,
     because: 'with user verification required, an answer without it signs in',
+    dimension: 'safe',
     rpEnv: { RP_USER_VERIFICATION: 'required' },
   },
   {
@@ -383,6 +424,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'security-key', '1password'],
     red: (cell) => !BACKUP_FLAGS[cell.sync].backupEligibility,
     because: "a device-bound passkey whose counter went back (a copy of the key) signs in; counters of passkeys that may sync are not judged",
+    dimension: 'safe',
   },
   {
     fault: 'counter-equal-accepted',
@@ -391,6 +433,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'security-key', 'bitwarden'],
     red: (cell) => !BACKUP_FLAGS[cell.sync].backupEligibility,
     because: 'a device-bound passkey answering with the counter it last had (a copy of the key used once) signs in; counters of passkeys that may sync are not judged',
+    dimension: 'safe',
   },
   {
     fault: 'keep-session-id',
@@ -399,6 +442,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'dashlane'],
     red: everyApplicableCell,
     because: 'the session id from before sign-up and sign-in stays signed in',
+    dimension: 'safe',
   },
   {
     fault: 'keep-session-at-sign-out',
@@ -407,6 +451,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain', '1password'],
     red: everyApplicableCell,
     because: 'a copy of the session cookie taken while signed in still signs in after sign-out',
+    dimension: 'safe',
   },
   {
     fault: 'no-csrf',
@@ -415,6 +460,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain', '1password'],
     red: everyApplicableCell,
     because: "a delete or rename with the user's cookies but without the page's token goes through",
+    dimension: 'safe',
   },
   {
     fault: 'csrf-any-token',
@@ -423,6 +469,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'bitwarden'],
     red: everyApplicableCell,
     because: "a delete or rename with the user's cookies and a made-up token goes through",
+    dimension: 'safe',
   },
   {
     fault: 'crash-on-malformed',
@@ -431,6 +478,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'a malformed verify body is a 500 (sent once per environment, its verdict is every cell\'s there)',
+    dimension: 'safe',
   },
 ];
 

@@ -1,7 +1,7 @@
 /**
  * `npm run selftest`: proves the harness catches each fault of the fixture RP. For every switch the
  * scenarios about it run on a few cells, once clean and once with the switch on; the cells that go
- * red must be exactly those the oracle predicts. Prints the table and writes reports/selftest.json.
+ * red must be exactly those the oracle predicts, in the dimension the fault breaks and no other. Prints the table and writes reports/selftest.json.
  * `--fault a,b` checks only those switches.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { expandCells, type Cell } from '../matrix/cell';
 import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { runMatrix, type MatrixRun } from '../cli/runMatrix';
 import { FAULT_CASES, isCovered, type CoveredFault, type PredictionContext } from './faultCases';
+import type { Dimension } from '../report/dimension';
 
 const RUN_TIMEOUT_MS = 10 * 60_000;
 
@@ -29,6 +30,10 @@ export interface SelftestEntry {
   missed: string[];
   /** Cells that were not green without the fault, or gave no verdict: the check itself is void there. */
   notCleanOrError: string[];
+  /** The dimension that must catch it; `caught` counts the cells where it failed. */
+  dimension: Dimension | null;
+  /** Other dimensions the fault turned red, as "cell: dimension": a check filed under the wrong one. */
+  otherDimensions: string[];
   because: string;
   verdict: 'caught exactly' | 'wrong' | 'not covered';
 }
@@ -43,26 +48,34 @@ function applicableCells(fault: CoveredFault, context: PredictionContext): Cell[
   return expandCells(environments, providers, context.snapshot).filter((cell) => cell.notApplicableReason === null);
 }
 
-/** Cells where every scenario ran and passed or did not apply, by id, from one run's report. */
-function statuses(run: MatrixRun): Map<string, string> {
+/** Each cell's status and its dimensions', by cell id, from one run's report. */
+interface CellVerdicts {
+  status: string;
+  dimensions: Map<Dimension, string>;
+}
+
+function verdicts(run: MatrixRun): Map<string, CellVerdicts> {
   if (!run.report) throw new Error(`The matrix run wrote no report:\n${run.output.slice(-2000)}`);
-  return new Map(run.report.cells.map((cell) => [cell.id, cell.status]));
+  return new Map(run.report.cells.map((cell) => [cell.id, { status: cell.status, dimensions: new Map(cell.dimensions.map((d) => [d.dimension, d.status])) }]));
 }
 
 async function check(fault: CoveredFault, context: PredictionContext): Promise<SelftestEntry> {
   const cells = applicableCells(fault, context);
-  const clean = statuses(await runMatrix(filters(fault), RUN_TIMEOUT_MS, fault.rpEnv));
-  const faulty = statuses(await runMatrix([...filters(fault), '--fault', fault.fault], RUN_TIMEOUT_MS, fault.rpEnv));
+  const clean = verdicts(await runMatrix(filters(fault), RUN_TIMEOUT_MS, fault.rpEnv));
+  const faulty = verdicts(await runMatrix([...filters(fault), '--fault', fault.fault], RUN_TIMEOUT_MS, fault.rpEnv));
   const ids = cells.map((c) => c.id);
   // A scenario that does not apply in a cell (no hybrid client) leaves the cell not applicable.
-  const judged = ids.filter((id) => clean.get(id) !== 'not-applicable');
+  const judged = ids.filter((id) => clean.get(id)?.status !== 'not-applicable');
   const expected = cells.filter((c) => judged.includes(c.id) && fault.red(c, context)).map((c) => c.id);
-  const caught = judged.filter((id) => faulty.get(id) === 'fail');
-  const notCleanOrError = judged.filter((id) => clean.get(id) !== 'pass' || faulty.get(id) === 'error');
+  const caught = judged.filter((id) => faulty.get(id)?.dimensions.get(fault.dimension) === 'fail');
+  const notCleanOrError = judged.filter((id) => clean.get(id)?.status !== 'pass' || faulty.get(id)?.status === 'error');
+  const otherDimensions = judged.flatMap((id) =>
+    [...(faulty.get(id)?.dimensions ?? [])].filter(([dimension, status]) => dimension !== fault.dimension && status === 'fail').map(([dimension]) => `${id}: ${dimension}`),
+  );
   const extra = caught.filter((id) => !expected.includes(id));
   const missed = expected.filter((id) => !caught.includes(id));
-  const exact = extra.length === 0 && missed.length === 0 && notCleanOrError.length === 0 && expected.length > 0;
-  return { fault: fault.fault, scenarios: fault.scenarios, cells: judged, expected, caught, extra, missed, notCleanOrError, because: fault.because, verdict: exact ? 'caught exactly' : 'wrong' };
+  const exact = extra.length === 0 && missed.length === 0 && notCleanOrError.length === 0 && otherDimensions.length === 0 && expected.length > 0;
+  return { fault: fault.fault, scenarios: fault.scenarios, cells: judged, expected, caught, extra, missed, notCleanOrError, dimension: fault.dimension, otherDimensions, because: fault.because, verdict: exact ? 'caught exactly' : 'wrong' };
 }
 
 function printTable(entries: SelftestEntry[]): void {
@@ -70,9 +83,19 @@ function printTable(entries: SelftestEntry[]): void {
     e.fault.split('=')[0]!,
     e.verdict,
     e.verdict === 'not covered' ? '' : `${e.caught.length}/${e.expected.length} of ${e.cells.length}`,
-    e.verdict === 'not covered' ? e.because : [e.extra.length ? `extra ${e.extra.join(' ')}` : '', e.missed.length ? `missed ${e.missed.join(' ')}` : '', e.notCleanOrError.length ? `not clean ${e.notCleanOrError.join(' ')}` : ''].filter(Boolean).join('; ') || e.scenarios.join(', '),
+    e.dimension ?? '',
+    e.verdict === 'not covered'
+      ? e.because
+      : [
+          e.extra.length ? `extra ${e.extra.join(' ')}` : '',
+          e.missed.length ? `missed ${e.missed.join(' ')}` : '',
+          e.notCleanOrError.length ? `not clean ${e.notCleanOrError.join(' ')}` : '',
+          e.otherDimensions.length ? `also red in ${e.otherDimensions.join(', ')}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ') || e.scenarios.join(', '),
   ]);
-  const header = ['fault switch', 'verdict', 'red/expected of cells', 'scenarios, or why'];
+  const header = ['fault switch', 'verdict', 'red/expected of cells', 'dimension', 'scenarios, or why'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
 }
@@ -91,7 +114,7 @@ async function main(): Promise<number> {
   const entries: SelftestEntry[] = [];
   for (const fault of FAULT_CASES.filter((c) => !only || only.includes(c.fault.split('=')[0]!))) {
     if (!isCovered(fault)) {
-      entries.push({ fault: fault.fault, scenarios: [], cells: [], expected: [], caught: [], extra: [], missed: [], notCleanOrError: [], because: fault.uncovered, verdict: 'not covered' });
+      entries.push({ fault: fault.fault, scenarios: [], cells: [], expected: [], caught: [], extra: [], missed: [], notCleanOrError: [], dimension: null, otherDimensions: [], because: fault.uncovered, verdict: 'not covered' });
       continue;
     }
     console.log(`selftest: ${fault.fault} on ${fault.envs.join(', ')} x ${fault.providers.join(', ')} (${fault.scenarios.join(', ')})`);
