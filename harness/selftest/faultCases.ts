@@ -23,8 +23,8 @@ export interface CoveredFault {
   /** Of the applicable cells run, those that must fail with the fault on; all others must stay green. */
   red(cell: Cell, context: PredictionContext): boolean;
   because: string;
-  /** The dimension whose checks catch it: the fault must turn that one red, and no other. */
-  dimension: Dimension;
+  /** The dimensions whose checks catch it: the fault must turn each of them red, and no other. */
+  dimensions: Dimension[];
   /** How the fixture RP is set up for both runs, as a user would in their shell (e.g. its user verification policy). */
   rpEnv?: Record<string, string>;
 }
@@ -71,7 +71,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password', 'bitwarden'],
     red: (cell) => cell.provider.aaguid === ONE_PASSWORD_AAGUID,
     because: "1Password's passkeys are shown under another name",
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'misreport-sync',
@@ -80,7 +80,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', '1password'],
     red: (cell) => expectedPasskey(cell).sync !== 'synced',
     because: 'a passkey that is not synced is shown as synced',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'misdetect-environment',
@@ -92,7 +92,7 @@ export const FAULT_CASES: FaultCase[] = [
       return os !== 'windows' || browser !== 'chrome';
     },
     because: 'every passkey is said to be made in Chrome on Windows',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'no-sync-warning',
@@ -101,7 +101,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'icloud-keychain'],
     red: (cell, { snapshot }) => beforeCreation(snapshot, cell.environment).noSyncWarning === 'required',
     because: 'where no built-in provider syncs, the "will not sync" warning is owed',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'no-device-bound-advice',
@@ -110,7 +110,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['security-key', 'google-password-manager'],
     red: (cell, { snapshot, data }) => creationExpectation(snapshot, cell, data.providers).deviceBoundAdvice,
     because: 'a device-bound passkey is owed the advice to add a second one',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'delete-last-passkey-silently',
@@ -119,7 +119,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'security-key'],
     red: everyApplicableCell,
     because: 'the last way in goes without the user confirming',
-    dimension: 'leaves-a-way-in',
+    dimensions: ['leaves-a-way-in'],
   },
   {
     fault: 'no-fallback-link',
@@ -128,7 +128,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the password the account has is not offered after a failed passkey sign-in',
-    dimension: 'leaves-a-way-in',
+    dimensions: ['leaves-a-way-in'],
   },
   {
     fault: 'dead-end-on-failure',
@@ -137,7 +137,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain'],
     red: everyApplicableCell,
     because: 'the help names no provider and no way to recover',
-    dimension: 'leaves-a-way-in',
+    dimensions: ['tells-the-truth', 'leaves-a-way-in'],
   },
   {
     fault: 'no-help-after-failure',
@@ -146,7 +146,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'bitwarden'],
     red: everyApplicableCell,
     because: 'a failed sign-in says so but leaves the user no link onward to the help',
-    dimension: 'leaves-a-way-in',
+    dimensions: ['leaves-a-way-in'],
   },
   {
     fault: 'no-provider-hints',
@@ -155,7 +155,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the help does not name the provider that held the passkey',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'wrong-reachability',
@@ -164,7 +164,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'windows-hello'],
     red: yesIsAFalseReach,
     because: 'a passkey that never leaves its device is said to be reachable',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'no-cross-device',
@@ -173,7 +173,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password'],
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['hybrid-client'],
     because: 'no phone is offered where the browser could use one',
-    dimension: 'works',
+    dimensions: ['works'],
   },
   {
     fault: 'nag-every-login',
@@ -182,7 +182,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the passkey offer comes back right after "Not now"',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'promote-despite-passkey',
@@ -191,7 +191,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain'],
     red: everyApplicableCell,
     because: 'the offer comes although a passkey made here works',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'no-provider-icon',
@@ -200,7 +200,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'roboform'],
     red: (cell) => expectedPasskey(cell).providerNames.length > 0,
     because: 'a provider the RP can name is shown with a generic icon',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'icon-of-another-provider',
@@ -210,7 +210,7 @@ export const FAULT_CASES: FaultCase[] = [
     // The fixture RP's security keys share one key icon, which the fault leaves alone.
     red: (cell) => expectedPasskey(cell).providerIcon !== null && cell.provider.id !== 'security-key',
     because: "a listed provider's passkey is shown with the next provider's icon",
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'last-used-not-updated',
@@ -219,7 +219,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'a sign-in does not move "last used", which stays "never"',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'created-at-overwritten',
@@ -228,7 +228,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['bitwarden', 'roboform'],
     red: everyApplicableCell,
     because: 'a sign-in an hour later is shown as when the passkey was made',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'stale-sync-state',
@@ -237,7 +237,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: (cell) => cell.sync === 'eligible',
     because: 'a passkey backed up after it was made is still shown as not syncing',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'no-exclude-credentials',
@@ -246,7 +246,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'a provider that holds a passkey of the account is let make a second one',
-    dimension: 'works',
+    dimensions: ['works'],
   },
   {
     fault: 'no-second-provider-suggestion',
@@ -261,7 +261,7 @@ export const FAULT_CASES: FaultCase[] = [
       return owed.includes('required');
     },
     because: 'every passkey in one provider, and no suggestion to add one in another',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'no-signal-on-delete',
@@ -270,7 +270,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password'],
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
     because: 'a deleted passkey is not signalled to the provider, which keeps offering it',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'no-signal-unknown-credential',
@@ -279,7 +279,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
     because: 'a passkey the RP no longer knows is refused without telling the provider to forget it',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'reusable-email-link',
@@ -288,7 +288,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'a used email sign-in link signs in again',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'totp-not-checked',
@@ -297,7 +297,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello'],
     red: everyApplicableCell,
     because: 'the password with any authenticator-app code gets in',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'totp-wide-window',
@@ -306,7 +306,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the password with the code from three minutes ago gets in',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'totp-code-reusable',
@@ -315,7 +315,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager'],
     red: everyApplicableCell,
     because: 'the password with the code the user just typed gets in again',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'ignore-client-hints',
@@ -324,7 +324,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password'],
     red: (cell) => cell.environment.clientHints !== null,
     because: 'the site names the browser version in the user agent string (Chrome as x.0.0.0), not the one the browser told it, and no system version though the browser told it',
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'no-signal-rename',
@@ -333,7 +333,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', '1password'],
     red: (cell, { data }) => data.capabilities[cell.environment.id]!['signal-api'],
     because: "the account's new name is not signalled, so the provider keeps showing the old one (where the browser has the Signal API)",
-    dimension: 'tells-the-truth',
+    dimensions: ['tells-the-truth'],
   },
   {
     fault: 'replayable-challenge',
@@ -342,7 +342,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', '1password'],
     red: everyApplicableCell,
     because: 'a sign-in answer caught on its way signs in from another browser',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'expired-form-dead-end',
@@ -351,7 +351,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'icloud-keychain'],
     red: everyApplicableCell,
     because: 'the rename form left open across a new sign-in is refused by a page whose only link back leads nowhere',
-    dimension: 'leaves-a-way-in',
+    dimensions: ['leaves-a-way-in'],
   },
   {
     fault: 'one-challenge-at-a-time',
@@ -360,7 +360,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', '1password'],
     red: everyApplicableCell,
     because: "a sign-in answered after another person's whole sign-in is refused: the RP kept only the newest challenge",
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'challenge-survives-failure',
@@ -369,7 +369,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'the genuine answer caught on its way signs in from the same session after a refused try',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'skip-origin-check',
@@ -378,7 +378,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'an answer made on a phishing site signs in',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'origin-prefix-match',
@@ -387,7 +387,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'bitwarden'],
     red: everyApplicableCell,
     because: "an answer made on a look-alike site (the RP's origin and more) signs in",
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'skip-rpid-check',
@@ -396,7 +396,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain'],
     red: everyApplicableCell,
     because: "an answer for another site's RP ID signs in",
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'skip-owner-check',
@@ -405,7 +405,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['1password', 'security-key'],
     red: everyApplicableCell,
     because: "another account's passkey signs in to the account asked for",
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'ignore-user-verification',
@@ -414,7 +414,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'bitwarden'],
     red: everyApplicableCell,
     because: 'with user verification required, an answer without it signs in',
-    dimension: 'safe',
+    dimensions: ['safe'],
     rpEnv: { RP_USER_VERIFICATION: 'required' },
   },
   {
@@ -424,7 +424,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'security-key', '1password'],
     red: (cell) => !BACKUP_FLAGS[cell.sync].backupEligibility,
     because: "a device-bound passkey whose counter went back (a copy of the key) signs in; counters of passkeys that may sync are not judged",
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'counter-equal-accepted',
@@ -433,7 +433,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['windows-hello', 'security-key', 'bitwarden'],
     red: (cell) => !BACKUP_FLAGS[cell.sync].backupEligibility,
     because: 'a device-bound passkey answering with the counter it last had (a copy of the key used once) signs in; counters of passkeys that may sync are not judged',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'keep-session-id',
@@ -442,7 +442,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'dashlane'],
     red: everyApplicableCell,
     because: 'the session id from before sign-up and sign-in stays signed in',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'keep-session-at-sign-out',
@@ -451,7 +451,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain', '1password'],
     red: everyApplicableCell,
     because: 'a copy of the session cookie taken while signed in still signs in after sign-out',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'no-csrf',
@@ -460,7 +460,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['icloud-keychain', '1password'],
     red: everyApplicableCell,
     because: "a delete or rename with the user's cookies but without the page's token goes through",
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'csrf-any-token',
@@ -469,7 +469,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'bitwarden'],
     red: everyApplicableCell,
     because: "a delete or rename with the user's cookies and a made-up token goes through",
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
   {
     fault: 'crash-on-malformed',
@@ -478,7 +478,7 @@ export const FAULT_CASES: FaultCase[] = [
     providers: ['google-password-manager', 'security-key'],
     red: everyApplicableCell,
     because: 'a malformed verify body is a 500 (sent once per environment, its verdict is every cell\'s there)',
-    dimension: 'safe',
+    dimensions: ['safe'],
   },
 ];
 

@@ -1,7 +1,8 @@
 /**
  * `npm run selftest`: proves the harness catches each fault of the fixture RP. For every switch the
  * scenarios about it run on a few cells, once clean and once with the switch on; the cells that go
- * red must be exactly those the oracle predicts, in the dimension the fault breaks and no other. Prints the table and writes reports/selftest.json.
+ * red must be exactly those the oracle predicts, in the dimensions the fault breaks and no other.
+ * Prints the table and writes reports/selftest.json.
  * `--fault a,b` checks only those switches.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,8 +31,8 @@ export interface SelftestEntry {
   missed: string[];
   /** Cells that were not green without the fault, or gave no verdict: the check itself is void there. */
   notCleanOrError: string[];
-  /** The dimension that must catch it; `caught` counts the cells where it failed. */
-  dimension: Dimension | null;
+  /** The dimensions that must catch it; `caught` counts the cells where each of them failed. */
+  dimensions: Dimension[];
   /** Other dimensions the fault turned red, as "cell: dimension": a check filed under the wrong one. */
   otherDimensions: string[];
   because: string;
@@ -67,15 +68,15 @@ async function check(fault: CoveredFault, context: PredictionContext): Promise<S
   // A scenario that does not apply in a cell (no hybrid client) leaves the cell not applicable.
   const judged = ids.filter((id) => clean.get(id)?.status !== 'not-applicable');
   const expected = cells.filter((c) => judged.includes(c.id) && fault.red(c, context)).map((c) => c.id);
-  const caught = judged.filter((id) => faulty.get(id)?.dimensions.get(fault.dimension) === 'fail');
+  const caught = judged.filter((id) => fault.dimensions.every((dimension) => faulty.get(id)?.dimensions.get(dimension) === 'fail'));
   const notCleanOrError = judged.filter((id) => clean.get(id)?.status !== 'pass' || faulty.get(id)?.status === 'error');
   const otherDimensions = judged.flatMap((id) =>
-    [...(faulty.get(id)?.dimensions ?? [])].filter(([dimension, status]) => dimension !== fault.dimension && status === 'fail').map(([dimension]) => `${id}: ${dimension}`),
+    [...(faulty.get(id)?.dimensions ?? [])].filter(([dimension, status]) => !fault.dimensions.includes(dimension) && status === 'fail').map(([dimension]) => `${id}: ${dimension}`),
   );
   const extra = caught.filter((id) => !expected.includes(id));
   const missed = expected.filter((id) => !caught.includes(id));
   const exact = extra.length === 0 && missed.length === 0 && notCleanOrError.length === 0 && otherDimensions.length === 0 && expected.length > 0;
-  return { fault: fault.fault, scenarios: fault.scenarios, cells: judged, expected, caught, extra, missed, notCleanOrError, dimension: fault.dimension, otherDimensions, because: fault.because, verdict: exact ? 'caught exactly' : 'wrong' };
+  return { fault: fault.fault, scenarios: fault.scenarios, cells: judged, expected, caught, extra, missed, notCleanOrError, dimensions: fault.dimensions, otherDimensions, because: fault.because, verdict: exact ? 'caught exactly' : 'wrong' };
 }
 
 function printTable(entries: SelftestEntry[]): void {
@@ -83,7 +84,7 @@ function printTable(entries: SelftestEntry[]): void {
     e.fault.split('=')[0]!,
     e.verdict,
     e.verdict === 'not covered' ? '' : `${e.caught.length}/${e.expected.length} of ${e.cells.length}`,
-    e.dimension ?? '',
+    e.dimensions.join(', '),
     e.verdict === 'not covered'
       ? e.because
       : [
@@ -95,7 +96,7 @@ function printTable(entries: SelftestEntry[]): void {
           .filter(Boolean)
           .join('; ') || e.scenarios.join(', '),
   ]);
-  const header = ['fault switch', 'verdict', 'red/expected of cells', 'dimension', 'scenarios, or why'];
+  const header = ['fault switch', 'verdict', 'red/expected of cells', 'dimensions', 'scenarios, or why'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
 }
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
   const entries: SelftestEntry[] = [];
   for (const fault of FAULT_CASES.filter((c) => !only || only.includes(c.fault.split('=')[0]!))) {
     if (!isCovered(fault)) {
-      entries.push({ fault: fault.fault, scenarios: [], cells: [], expected: [], caught: [], extra: [], missed: [], notCleanOrError: [], dimension: null, otherDimensions: [], because: fault.uncovered, verdict: 'not covered' });
+      entries.push({ fault: fault.fault, scenarios: [], cells: [], expected: [], caught: [], extra: [], missed: [], notCleanOrError: [], dimensions: [], otherDimensions: [], because: fault.uncovered, verdict: 'not covered' });
       continue;
     }
     console.log(`selftest: ${fault.fault} on ${fault.envs.join(', ')} x ${fault.providers.join(', ')} (${fault.scenarios.join(', ')})`);
