@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { exitStatusFromReport, parseGate } from './runOutcome';
-import { countTotals, SCHEMA_VERSION, type CellResult, type CompatReport, type ScenarioResult } from '../report/compatReport';
+import type { CellResult, CompatReport, ScenarioResult } from '../report/compatReport';
+import { compatReportForTests } from '../report/compatReportForTests';
 import { cellResultForTests } from '../report/cellResultForTests';
 import { DataError } from '../matrix/dataError';
 
@@ -25,20 +26,7 @@ function reportDir(extra: Partial<CompatReport> = {}): string {
     evidence: null,
   };
   const cells: CellResult[] = [cellResultForTests({ status: 'fail', reason: 'named no provider', scenarios: [scenario] })];
-  const report: CompatReport = {
-    schemaVersion: SCHEMA_VERSION,
-    generatedAt: '2026-11-30T00:00:00.000Z',
-    snapshot: { id: 's', date: '2026-11-01', source: 'x' },
-    engine: 'chromium',
-    rp: { url: 'http://localhost', kind: 'external', version: null, faults: [] },
-    totals: countTotals(cells),
-    environments: [],
-    cells,
-    snapshotChanges: null,
-    baseline: null,
-    stages: { rpStartMs: null, browserStartMs: 0, deviceSetupMs: 0, cellSetupMs: 0, scenariosMs: 0, cellTeardownMs: 0, betweenTestsMs: 0, reportWritingMs: null, rpMs: 0, overheadShare: 0 },
-    ...extra,
-  };
+  const report = compatReportForTests(cells, extra);
   const dir = mkdtempSync(path.join(tmpdir(), 'pm-outcome-'));
   writeFileSync(path.join(dir, 'compat-matrix.json'), JSON.stringify(report));
   return dir;

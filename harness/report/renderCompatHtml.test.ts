@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { cellStatus, COMPAT_SCHEMA_FILE, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult } from './compatReport';
 import { classifyFailure } from './classifyFailure';
 import { cellResultForTests } from './cellResultForTests';
+import { compatReportForTests } from './compatReportForTests';
 import { failedChecks } from './failedChecks';
 import { failedResultForTests } from './failedResultForTests';
 
@@ -11,21 +12,15 @@ const hostile = '<img src=x onerror="alert(1)">';
 
 const cell = cellResultForTests;
 
+/** The shared test report, with hostile text where the header and the emulation table show it. */
 function report(cells: CellResult[], baseline: CompatReport['baseline'] = null): CompatReport {
-  return CompatReport.parse({
-    schemaVersion: SCHEMA_VERSION,
-    generatedAt: '2026-11-25T00:00:00.000Z',
-    snapshot: { id: '2024-12', date: '2024-12-26', source: 'https://blog.agektmr.com/2024/12/passkeys-tips' },
-    engine: 'chromium 156.0.8078.73',
+  return compatReportForTests(cells, {
     rp: { url: 'http://localhost:1234', kind: 'fixture', version: `2.4.1 ${hostile}`, faults: [] },
-    totals: countTotals(cells),
     environments: [
       { id: 'windows-edge', label: 'Edge on Windows', userAgent: `Mozilla/5.0 ${hostile}`, clientHints: true, capabilities: ['Signal API hidden'] },
     ],
-    cells,
     snapshotChanges: { since: '2024-12', changes: [{ cellKey: 'ios-chrome/google-password-manager', field: 'support', from: 'coming-soon', to: 'usable' }] },
     baseline,
-    stages: { rpStartMs: 300, browserStartMs: 250, deviceSetupMs: 200, cellSetupMs: 900, scenariosMs: 5000, cellTeardownMs: 40, betweenTestsMs: 80, reportWritingMs: 400, rpMs: 3000, overheadShare: 0.7 },
   });
 }
 
