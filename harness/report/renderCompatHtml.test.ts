@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { renderCompatHtml } from './renderCompatHtml';
 import { readFileSync } from 'node:fs';
-import { cellStatus, COMPAT_SCHEMA_FILE, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult } from './compatReport';
+import { cellStatus, COMPAT_SCHEMA_FILE, compatReportJsonSchema, countTotals, type CompatReport, type CellResult } from './compatReport';
 import { classifyFailure } from './classifyFailure';
 import { cellResultForTests } from './cellResultForTests';
 import { compatReportForTests } from './compatReportForTests';
