@@ -5,16 +5,11 @@
  */
 import { FEATURE_LABELS, FEATURE_MEMBERS, type RpFeature } from './adapter';
 import type { MethodVerdict } from './adapterCheckVerdict';
+import { memberPresent } from './loadAdapter';
 
 export interface FeatureGap {
   feature: RpFeature;
   problem: string;
-}
-
-function isPresent(adapter: Record<string, unknown>, member: string): boolean {
-  const value = adapter[member];
-  // The clock is an object with methods; every other member is a method.
-  return member === 'clock' ? typeof (value as { advance?: unknown } | undefined)?.advance === 'function' : typeof value === 'function';
 }
 
 /** The features the adapter neither implements nor declares lacking with a reason. */
@@ -27,7 +22,7 @@ export function featureGaps(adapter: Record<string, unknown>): FeatureGap[] {
       if (typeof reason !== 'string' || !reason.trim()) gaps.push({ feature, problem: `declared lacking without a reason: give lacks."${feature}" the reason, in words for the report` });
       continue;
     }
-    const missing = members.filter((member) => !isPresent(adapter, member));
+    const missing = members.filter((member) => !memberPresent(adapter, member));
     if (missing.length) {
       gaps.push({ feature, problem: `no ${missing.join(', ')} and not declared lacking: implement ${missing.length > 1 ? 'them' : 'it'}, or declare lacks."${feature}" with the reason the RP has no ${FEATURE_LABELS[feature]}` });
     }

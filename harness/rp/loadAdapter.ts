@@ -42,6 +42,12 @@ export async function importAdapterModule(file: string): Promise<unknown> {
 }
 
 /** Checks an adapter's shape, so a missing method is said at the start, not as a failed cell. */
+/** Whether an adapter has a feature's member: the clock is an object with methods; every other member is a method. */
+export function memberPresent(adapter: Record<string, unknown>, member: string): boolean {
+  const value = adapter[member];
+  return member === 'clock' ? typeof (value as { advance?: unknown } | undefined)?.advance === 'function' : typeof value === 'function';
+}
+
 export function checkAdapter(candidate: unknown, file: string): RpAdapter {
   const where = `${RP_ADAPTER_VAR} ${file}`;
   if (typeof candidate !== 'object' || candidate === null) {
@@ -62,9 +68,7 @@ export function checkAdapter(candidate: unknown, file: string): RpAdapter {
   for (const [feature, members] of Object.entries(FEATURE_MEMBERS) as [RpFeature, (keyof RpAdapter)[]][]) {
     if (feature in lacks) continue;
     for (const member of members) {
-      const value = adapter[member];
-      const present = member === 'clock' ? typeof (value as { advance?: unknown } | undefined)?.advance === 'function' : typeof value === 'function';
-      if (!present) {
+      if (!memberPresent(adapter, member)) {
         throw new AdapterError(`${where}: no "${member}"; implement it, or declare lacks."${feature}" with the reason the RP has none.`);
       }
     }
