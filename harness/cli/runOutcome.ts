@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CompatReport } from '../report/compatReport';
 import { DIMENSION_TITLES, DIMENSIONS, Dimension } from '../report/dimension';
+import { dimensionTotalWords } from '../report/dimensionTotals';
 import { DataError } from '../matrix/dataError';
 
 /** Exit codes of a run: the RP failed a check; no verdict somewhere (the RP or the harness broke). */
@@ -69,15 +70,7 @@ export function exitStatusFromReport(reportDir: string, rule: OutcomeRule): RunO
   return { code: regressed.length ? EXIT_FAILED : 0, allGreen };
 }
 
-/** One line per dimension: "Passkeys work: pass in 16 of 18 cells judged; 2 fail; 4 not applicable". */
+/** One line per dimension, in the words the HTML page's totals use, marking those the gate leaves out. */
 export function dimensionSummary(report: CompatReport, gate: readonly Dimension[]): string[] {
-  return DIMENSIONS.map((dimension) => {
-    const t = report.totals.dimensions[dimension];
-    const judged = t.pass + t.fail + t.error;
-    const parts = [`pass in ${t.pass} of ${judged} cells judged`];
-    if (t.fail) parts.push(`${t.fail} fail`);
-    if (t.error) parts.push(`${t.error} without a verdict`);
-    if (t['not-applicable'] + t.skipped) parts.push(`${t['not-applicable'] + t.skipped} not judged`);
-    return `${DIMENSION_TITLES[dimension]}: ${parts.join('; ')}${gate.includes(dimension) ? '' : ' (not gated)'}`;
-  });
+  return DIMENSIONS.map((dimension) => `${dimensionTotalWords(dimension, report.totals.dimensions[dimension])}${gate.includes(dimension) ? '' : ' (not gated)'}`);
 }
