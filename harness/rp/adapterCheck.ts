@@ -319,7 +319,7 @@ class AdapterCheckRun {
       ? { holds: false, seen: `then listPasskeys threw ${describeError(after.error)}` }
       : !Array.isArray(after.value)
         ? { holds: false, seen: 'then listPasskeys gave no list' }
-        : { holds: after.value.length === expected, seen: `said ${outcome.ok ? String(outcome.value) : '?'}; listPasskeys then listed ${after.value.length}, ${count} before` }
+        : { holds: after.value.length === expected, seen: `said ${outcome.ok ? String(outcome.value) : '?'}; listPasskeys then listed ${after.value.length}, ${count} before` };
     await this.record(judgeCall('deletePasskey', outcome, DeleteOutcomeSchema, [agrees]), outcome);
   }
 
