@@ -1,5 +1,6 @@
 import { DataError } from '../matrix/dataError';
 import { loadProviders } from '../matrix/load';
+import { runOptions, RUN_VARS } from '../plan/runOptions';
 
 /**
  * A fault injected by hand into a run: the provider's authenticator never sees the person touch it
@@ -15,9 +16,7 @@ export interface AuthenticatorRefusal {
   providers: string[];
 }
 
-/** How the matrix CLI hands the flag to Playwright's workers. */
-export const AUTHENTICATOR_REFUSES_VAR = 'PM_AUTHENTICATOR_REFUSES';
-export const AUTHENTICATOR_REFUSES_ORIGIN = `--authenticator-refuses / ${AUTHENTICATOR_REFUSES_VAR}`;
+export const AUTHENTICATOR_REFUSES_ORIGIN = `--authenticator-refuses / ${RUN_VARS.authenticatorRefuses}`;
 
 /**
  * Reads `presence|verification[:provider-id,...]`; no value is no refusal. A bad value or an
@@ -57,9 +56,9 @@ export function refusalOf(refusal: AuthenticatorRefusal | null, providerId: stri
 
 let fromEnv: { value: string | undefined; refusal: AuthenticatorRefusal | null } | undefined;
 
-/** The run's refusal for a provider, read from PM_AUTHENTICATOR_REFUSES once per process (the CLI has checked it). */
-export function runRefusalOf(providerId: string, env: NodeJS.ProcessEnv = process.env): Refusal | null {
-  const value = env[AUTHENTICATOR_REFUSES_VAR];
+/** The run's refusal for a provider, parsed once per process from the run's options (the CLI has checked it). */
+export function runRefusalOf(providerId: string): Refusal | null {
+  const value = runOptions().authenticatorRefuses;
   if (!fromEnv || fromEnv.value !== value) {
     fromEnv = { value, refusal: parseAuthenticatorRefusal(value, loadProviders().map((p) => p.id)) };
   }

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Request } from '@playwright/test';
 import { test, expect } from '../fixtures/cellTest';
-import { runSettings } from '../fixtures/runSettings';
+import { matrixData } from '../matrix/load';
 import type { Environment } from '../matrix/schema';
 import type { Device } from './device';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from './virtualAuthenticator';
@@ -18,7 +18,7 @@ const POOLED_ENVIRONMENT = 'android-chrome';
 test.use({ environmentId: CELL_ENVIRONMENT });
 
 function environment(id: string): Environment {
-  const found = runSettings().data.environments.find((e) => e.id === id);
+  const found = matrixData().environments.find((e) => e.id === id);
   if (!found) throw new Error(`No environment ${id}`);
   return found;
 }
@@ -39,7 +39,7 @@ const WAIT_MS = 5_000;
  * AAGUID stamp) and never removed: what a scenario that adds its own and fails before removing it leaves.
  */
 async function addStrayAuthenticator(device: Device, rpId: string): Promise<string> {
-  const securityKey = runSettings().data.providers.find((p) => p.id === 'security-key');
+  const securityKey = matrixData().providers.find((p) => p.id === 'security-key');
   if (!securityKey) throw new Error('No security-key provider');
   const stray = await addVirtualAuthenticator(device.cdp, securityKey, 'device-bound', { refuses: null });
   const credentialId = randomBytes(16).toString('base64');

@@ -6,16 +6,16 @@ const FULL = '/usr/lib/chromium/chromium';
 const only = (...files: string[]) => (file: string) => files.includes(file);
 
 test('the headless shell is chosen over the full browser; CHROMIUM_PATH chooses any Chromium', () => {
-  expect(findChromium({}, only(SHELL, FULL))).toEqual({ executablePath: SHELL, origin: 'system', build: 'headless-shell' });
+  expect(findChromium(undefined, only(SHELL, FULL))).toEqual({ executablePath: SHELL, origin: 'system', build: 'headless-shell' });
   // CHROMIUM_PATH wins, the full browser included.
-  expect(findChromium({ CHROMIUM_PATH: FULL }, only(SHELL, FULL))).toEqual({ executablePath: FULL, origin: 'CHROMIUM_PATH', build: 'chromium' });
+  expect(findChromium(FULL, only(SHELL, FULL))).toEqual({ executablePath: FULL, origin: 'CHROMIUM_PATH', build: 'chromium' });
   // A CHROMIUM_PATH that names no file finds nothing rather than something else.
-  expect(findChromium({ CHROMIUM_PATH: '/nowhere/chrome' }, only(SHELL, FULL))).toBeNull();
-  expect(findChromium({}, only())).toBeNull();
+  expect(findChromium('/nowhere/chrome', only(SHELL, FULL))).toBeNull();
+  expect(findChromium(undefined, only())).toBeNull();
 });
 
 test('the full browser stays supported when it is the only one', () => {
-  const choice = findChromium({}, only(FULL));
+  const choice = findChromium(undefined, only(FULL));
   // Playwright's own Chromium comes before the system's full one when it is installed; neither is the shell.
   expect(choice?.build).toBe('chromium');
 });

@@ -1,3 +1,4 @@
+import { runOptions } from '../plan/runOptions';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -26,8 +27,7 @@ export const MISSING_BROWSER_MESSAGE =
  * shell, else Playwright's own Chromium, else the system's full Chromium.
  * Returns null when none is there (or CHROMIUM_PATH names no file); callers print MISSING_BROWSER_MESSAGE.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (file: string) => boolean = existsSync): ChromiumChoice | null {
-  const fromEnv = env.CHROMIUM_PATH;
+export function findChromium(fromEnv: string | undefined = runOptions().chromiumPath, exists: (file: string) => boolean = existsSync): ChromiumChoice | null {
   if (fromEnv) return exists(fromEnv) ? choice(fromEnv, 'CHROMIUM_PATH') : null;
   const shell = SYSTEM_SHELL.find(exists);
   if (shell) return choice(shell, 'system');

@@ -15,7 +15,8 @@ import type { Environment, Provider, SupportSnapshot } from '../matrix/schema';
 import { CHROMIUM_ARGS, findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
 import type { RpAdapter, RpFeature } from '../rp/adapter';
 import { fixtureAdapter } from '../rp/fixtureAdapter';
-import { AdapterError, adapterPath, checkAdapter, importAdapterModule, RP_ADAPTER_VAR } from '../rp/loadAdapter';
+import { AdapterError, checkAdapter, importAdapterModule } from '../rp/loadAdapter';
+import { fromInvocation, runOptions } from '../plan/runOptions';
 import { checkReachable, RpUnreachableError } from '../rp/target';
 import { featureGaps, gapVerdicts, lackingVerdicts, withGapsDeclared, type FeatureGap } from '../rp/adapterLacks';
 import { runAdapterCheck } from '../rp/adapterCheck';
@@ -85,12 +86,13 @@ async function main(): Promise<number> {
   }
   const flag = (name: string) => (typeof values[name] === 'string' ? (values[name] as string).trim() : undefined);
 
-  const rpUrl = flag('rp-url') ?? process.env.RP_URL?.trim();
+  const given = runOptions();
+  const rpUrl = flag('rp-url') ?? given.rp.url;
   if (!rpUrl) return fail('--rp-url is missing: give the URL of the running RP the adapter drives, e.g. --rp-url https://staging.example.test.');
-  const adapterEnv = { ...process.env, ...(flag('rp-adapter') ? { [RP_ADAPTER_VAR]: flag('rp-adapter') } : {}) };
+  const adapterFile = flag('rp-adapter') ? fromInvocation(given, flag('rp-adapter')!) : given.rp.adapter;
   let checked: Awaited<ReturnType<typeof adapterToCheck>>;
   try {
-    checked = await adapterToCheck(adapterPath(adapterEnv));
+    checked = await adapterToCheck(adapterFile ?? null);
   } catch (error) {
     if (error instanceof AdapterError) return fail(`--rp-adapter / ${error.message}`);
     throw error;
@@ -119,8 +121,8 @@ async function main(): Promise<number> {
   const sync = defaultSyncFlag(snapshot, environment, provider);
   const other = anotherProvider(snapshot, environment, data.providers, provider.id);
   const otherProvider = other ? { provider: other, sync: defaultSyncFlag(snapshot, environment, other) } : null;
-  const reportDir = flag('report-dir') ?? process.env.PM_REPORT_DIR ?? 'reports';
-  const evidenceDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), reportDir, 'adapter-check');
+  const reportDir = flag('report-dir') ?? given.reportDir;
+  const evidenceDir = path.resolve(fromInvocation(given, reportDir), 'adapter-check');
   // Only this run's screenshots and errors: an earlier run's would read as this one's.
   rmSync(evidenceDir, { recursive: true, force: true });
   const url = rpUrl.replace(/\/$/, '');

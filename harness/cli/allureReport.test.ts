@@ -6,12 +6,13 @@ import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { remoteLoads } from '../report/allureHtml';
+import { environmentWithout, RUN_VARS } from '../plan/runOptions';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `npm run report:allure -- <args>` as a user runs it, without the outer test run's PM_REPORT_DIR unless given. */
 function reportAllure(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const { PM_REPORT_DIR: _outer, ...rest } = process.env;
+  const rest = environmentWithout([RUN_VARS.reportDir]);
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'harness/cli/allureReport.ts', ...args], {
     cwd: REPO_ROOT,
     env: { ...rest, FORCE_COLOR: '0', ...env },

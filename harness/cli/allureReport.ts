@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { remoteLoads, withoutAnalytics } from '../report/allureHtml';
+import { childEnvironment, runOptions } from '../plan/runOptions';
 
 const USAGE = `Usage: npm run report:allure -- [--report-dir <dir>]
   Reads <dir>/allure-results (written by npm run matrix) and writes <dir>/allure-report/index.html,
@@ -35,7 +36,8 @@ function main(): number {
     console.log(USAGE);
     return 0;
   }
-  const reportDir = values['report-dir'] ?? process.env.PM_REPORT_DIR ?? 'reports';
+  const given = runOptions();
+  const reportDir = values['report-dir'] ?? given.reportDir;
   const resultsDir = path.join(reportDir, 'allure-results');
   if (!hasResults(resultsDir)) return fail(`no Allure results in ${resultsDir}: run npm run matrix first`);
 
@@ -44,7 +46,7 @@ function main(): number {
   rmSync(outputDir, { recursive: true, force: true });
   const run = spawnSync(process.execPath, [allureCli(), 'generate', resultsDir, '--output', outputDir, '--config', CONFIG], {
     stdio: 'inherit',
-    env: { ...process.env, PM_REPORT_DIR: reportDir },
+    env: childEnvironment({ ...given, reportDir }),
   });
   if (run.status !== 0) {
     console.error(`passkey-matrix: allure generate failed (${run.status ?? run.signal}); the Allure report was not written.`);

@@ -9,15 +9,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '../matrix/dataError';
-import { parseList, validateFilter, type MatrixFilter } from '../matrix/filter';
-import { loadMatrixData, selectSnapshot } from '../matrix/load';
+import { parseList } from '../matrix/filter';
+import { loadMatrixData } from '../matrix/load';
+import { planSelection } from '../plan/matrixPlan';
+import { childEnvironment, fromInvocation, runOptions, type RunOptions } from '../plan/runOptions';
 import { findChromium, MISSING_BROWSER_MESSAGE } from '../browser/findChromium';
 import { BaselineError, givenBaseline } from '../report/baselineDiff';
 import { exitStatusFromReport, parseGate } from './runOutcome';
 import type { Dimension } from '../report/dimension';
-import { AdapterError, adapterPath, loadAdapter, RP_ADAPTER_VAR } from '../rp/loadAdapter';
+import { AdapterError, loadAdapter } from '../rp/loadAdapter';
 import { checkReachable, RpUnreachableError } from '../rp/target';
-import { AUTHENTICATOR_REFUSES_VAR, parseAuthenticatorRefusal } from '../browser/authenticatorRefusal';
+import { parseAuthenticatorRefusal } from '../browser/authenticatorRefusal';
 
 const USAGE = `Usage: npm run matrix -- [options] [playwright options, e.g. --shard=1/4]
   --env <ids>        environments, comma-separated (e.g. windows-edge,android-chrome); env PM_ENVIRONMENTS
@@ -75,92 +77,82 @@ async function main(): Promise<number> {
     const value = values[name];
     return typeof value === 'string' ? value : undefined;
   };
-  const filter: MatrixFilter = {
-    environments: parseList(flag('env') ?? process.env.PM_ENVIRONMENTS),
-    providers: parseList(flag('provider') ?? process.env.PM_PROVIDERS),
-    syncs: parseList(flag('sync') ?? process.env.PM_SYNC),
-    scenarios: parseList(flag('scenario') ?? process.env.PM_SCENARIOS),
+  const given = runOptions();
+  const listFlag = (name: string, fromEnv: string[]) => (flag(name) === undefined ? fromEnv : parseList(flag(name)));
+  const options: RunOptions = {
+    ...given,
+    selection: {
+      environments: listFlag('env', given.selection.environments),
+      providers: listFlag('provider', given.selection.providers),
+      syncs: listFlag('sync', given.selection.syncs),
+      scenarios: listFlag('scenario', given.selection.scenarios),
+    },
+    snapshot: flag('snapshot') ?? given.snapshot,
+    gate: flag('gate') ?? given.gate,
+    authenticatorRefuses: flag('authenticator-refuses')?.trim() ?? given.authenticatorRefuses,
+    reportDir: flag('report-dir') ?? given.reportDir,
+    reportDirGiven: true,
+    consoleReporter: flag('reporter') ?? given.consoleReporter,
+    // A shard also writes its blob report, for `npm run report:merge` on the machine that gathers them.
+    blobReport: given.blobReport || args.some((arg) => arg.startsWith('--shard')),
+    rp: {
+      url: flag('rp-url') ?? given.rp.url,
+      adapter: flag('rp-adapter') ? fromInvocation(given, flag('rp-adapter')!) : given.rp.adapter,
+      faults: [...given.rp.faults, ...((values.fault as string[] | undefined) ?? [])],
+      version: flag('rp-version') ?? given.rp.version,
+    },
   };
-  const snapshotId = flag('snapshot') ?? process.env.PM_SNAPSHOT;
-  const refusal = flag('authenticator-refuses') ?? process.env[AUTHENTICATOR_REFUSES_VAR];
   let environmentIds: string[];
   let gate: Dimension[];
   try {
-    gate = parseGate(flag('gate') ?? process.env.PM_GATE);
+    gate = parseGate(options.gate);
     const data = loadMatrixData();
-    validateFilter(filter, data.environments, data.providers, '--env / --provider / --sync / --scenario:');
-    parseAuthenticatorRefusal(refusal, data.providers.map((p) => p.id));
-    selectSnapshot(data, snapshotId);
-    environmentIds = filter.environments.length ? filter.environments : data.environments.map((e) => e.id);
+    const plan = planSelection(data, options, '--env / --provider / --sync / --scenario:');
+    parseAuthenticatorRefusal(options.authenticatorRefuses, data.providers.map((p) => p.id));
+    environmentIds = options.selection.environments.length ? options.selection.environments : plan.environments;
   } catch (error) {
     if (error instanceof DataError) return fail(error.message);
     throw error;
   }
-  const reporter = flag('reporter');
+  const reporter = options.consoleReporter;
   if (reporter !== undefined && !CONSOLE_REPORTERS.includes(reporter)) {
     return fail(`--reporter: "${reporter}" is not a console reporter; use one of ${CONSOLE_REPORTERS.join(', ')} (the HTML, JSON, JUnit and Allure reports are always written).`);
   }
-  if (!findChromium()) return fail(MISSING_BROWSER_MESSAGE);
-  const adapterEnv = { ...process.env, ...(flag('rp-adapter') ? { [RP_ADAPTER_VAR]: flag('rp-adapter') } : {}) };
-  const adapterFile = adapterPath(adapterEnv);
+  if (!findChromium(options.chromiumPath)) return fail(MISSING_BROWSER_MESSAGE);
   try {
-    await loadAdapter(adapterEnv);
+    await loadAdapter(options.rp.adapter ?? null);
   } catch (error) {
     if (error instanceof AdapterError) return fail(error.message);
     throw error;
   }
 
   // Checked here too, not only in the run's global setup: there it would end in a stack trace.
-  const rpUrl = flag('rp-url') ?? process.env.RP_URL?.trim();
-  if (rpUrl) {
+  if (options.rp.url) {
     try {
-      await checkReachable(rpUrl);
+      await checkReachable(options.rp.url);
     } catch (error) {
       if (error instanceof RpUnreachableError) return fail(`--rp-url / ${error.message}`);
       throw error;
     }
   }
 
-  let baseline: string | undefined;
   try {
-    baseline = givenBaseline(flag('baseline'));
+    options.baseline = givenBaseline(flag('baseline'), given);
   } catch (error) {
     if (error instanceof BaselineError) return fail(`--baseline / BASELINE: ${error.message}`);
     throw error;
   }
-  const rpVersion = flag('rp-version') ?? process.env.RP_VERSION;
-
-  const reportDir = flag('report-dir') ?? process.env.PM_REPORT_DIR ?? 'reports';
-  const faults = [...parseList(process.env.RP_FAULTS), ...((values.fault as string[] | undefined) ?? [])];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PM_ENVIRONMENTS: filter.environments.join(','),
-    PM_PROVIDERS: filter.providers.join(','),
-    PM_SYNC: filter.syncs.join(','),
-    PM_SCENARIOS: filter.scenarios.join(','),
-    PM_REPORT_DIR: reportDir,
-    ...(reporter ? { PM_CONSOLE_REPORTER: reporter } : {}),
-    RP_FAULTS: faults.join(','),
-    ...(snapshotId ? { PM_SNAPSHOT: snapshotId } : {}),
-    ...(flag('rp-url') ? { RP_URL: flag('rp-url') } : {}),
-    ...(baseline ? { BASELINE: baseline } : {}),
-    // A shard also writes its blob report, for `npm run report:merge` on the machine that gathers them.
-    ...(args.some((arg) => arg.startsWith('--shard')) ? { PM_BLOB_REPORT: '1' } : {}),
-    ...(rpVersion ? { RP_VERSION: rpVersion } : {}),
-    [AUTHENTICATOR_REFUSES_VAR]: refusal?.trim() ?? '',
-    // Absolute: Playwright's workers resolve it from the repository, not from where the command ran.
-    ...(adapterFile ? { [RP_ADAPTER_VAR]: adapterFile } : {}),
-  };
+  const { reportDir, baseline } = options;
   // Allure appends to its results folder; a run's report must hold that run's results only.
   rmSync(path.join(reportDir, 'allure-results'), { recursive: true, force: true });
 
-  const scenarioFiles = filter.scenarios.map((id) => `scenarios/${id}.spec.ts`);
+  const scenarioFiles = options.selection.scenarios.map((id) => `scenarios/${id}.spec.ts`);
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const run = spawnSync(
     process.execPath,
     // With no test left (the support data rules out every cell asked for), the report still lists each cell and why.
     [cli, 'test', ...environmentIds.map((id) => `--project=${id}`), '--pass-with-no-tests', ...scenarioFiles, ...withoutOwnFlags(args)],
-    { stdio: 'inherit', env },
+    { stdio: 'inherit', env: childEnvironment(options) },
   );
   const allure = reportDir === 'reports' ? 'npm run report:allure' : `npm run report:allure -- --report-dir ${reportDir}`;
   console.log(`\nReports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml; the Allure report: ${allure}`);

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { BaselineError, givenBaseline } from '../report/baselineDiff';
 import { exitStatusFromReport } from './runOutcome';
 import { DIMENSIONS } from '../report/dimension';
+import { childEnvironment, fromInvocation, runOptions } from '../plan/runOptions';
 
 const USAGE = `Usage: npm run report:merge -- [<folder of blob reports>] [--report-dir <dir>] [--baseline <file>]
   <folder>           where every shard's blob-report/*.zip was gathered (default: reports/blob-report)
@@ -36,8 +37,9 @@ function main(): number {
     return 0;
   }
   // Paths as the user typed them, from where they typed them (npm runs scripts from the repository).
-  const here = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
-  const reportDir = here(values['report-dir'] ?? process.env.PM_REPORT_DIR ?? 'reports');
+  const given = runOptions();
+  const here = (file: string) => fromInvocation(given, file);
+  const reportDir = here(values['report-dir'] ?? given.reportDir);
   const blobDir = here(positionals[0] ?? path.join(reportDir, 'blob-report'));
   const blobs = existsSync(blobDir) ? readdirSync(blobDir).filter((name) => name.endsWith('.zip')) : [];
   if (blobs.length === 0) {
@@ -45,7 +47,7 @@ function main(): number {
   }
   let baseline: string | undefined;
   try {
-    baseline = givenBaseline(values.baseline);
+    baseline = givenBaseline(values.baseline, given);
   } catch (error) {
     if (error instanceof BaselineError) return fail(`--baseline / BASELINE: ${error.message}`);
     throw error;
@@ -53,7 +55,7 @@ function main(): number {
   // Allure appends to its results folder: the merged results are this run's only.
   rmSync(path.join(reportDir, 'allure-results'), { recursive: true, force: true });
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const env = { ...process.env, PM_REPORT_DIR: reportDir, ...(baseline ? { BASELINE: baseline } : { BASELINE: '' }) };
+  const env = childEnvironment({ ...given, reportDir, baseline });
   const merged = spawnSync(process.execPath, [cli, 'merge-reports', '--config', MERGE_CONFIG, blobDir], { stdio: 'inherit', env });
   if (merged.status !== 0) return fail(`merging ${blobs.length} blob reports from ${blobDir} failed (exit ${merged.status ?? merged.signal}).`);
   console.log(`\nMerged ${blobs.length} shards. Reports: ${reportDir}/compat-matrix.html, ${reportDir}/compat-matrix.json, ${reportDir}/playwright-report/index.html, ${reportDir}/junit.xml`);

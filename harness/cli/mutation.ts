@@ -18,6 +18,7 @@ import { selectGroupRuns, SelectionError, type GroupRun } from '../mutation/muta
 import { listMutants, MAX_HELD, sampleRuns } from '../mutation/mutantSample';
 import { countStatuses, formatScore, mergeMutationReports, MutationReport, mutationScore, survivors } from '../mutation/mutationReport';
 import { groupReportFiles, strykerOptions, type MutationSettings } from '../mutation/strykerOptions';
+import { forgetRunShapingVars, runOptions } from '../plan/runOptions';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,8 +33,6 @@ const USAGE = `Usage: npm run mutation -- [options]
 Exit code: 0 when every group ran (the score is reported, not enforced), 1 when Stryker could not
 run a group (its clean run failed), 2 on bad input.`;
 
-/** Variables that would point a mutant's matrix run at another RP, or break the RP on purpose. */
-const RUN_SHAPING_VARS = ['RP_URL', 'RP_ADAPTER', 'RP_FAULTS', 'PM_AUTHENTICATOR_REFUSES', 'BASELINE', 'PM_ENVIRONMENTS', 'PM_PROVIDERS', 'PM_SYNC', 'PM_SCENARIOS', 'PM_REPORT_DIR'];
 
 interface GroupOutcome {
   run: GroupRun;
@@ -78,7 +77,7 @@ async function main(): Promise<number> {
   let runs: GroupRun[];
   try {
     const data = loadMatrixData();
-    const map = checkedCoverageMap(data, selectSnapshot(data, process.env.PM_SNAPSHOT || undefined));
+    const map = checkedCoverageMap(data, selectSnapshot(data, runOptions().snapshot));
     runs = selectGroupRuns(map, parseList(values.group), (values.mutate ?? []).flatMap((m) => parseList(m)));
   } catch (error) {
     if (error instanceof DataError || error instanceof SelectionError) return fail(error.message);
@@ -92,7 +91,7 @@ async function main(): Promise<number> {
     runs = drawn.runs;
   }
   if (!findChromium()) return fail(MISSING_BROWSER_MESSAGE);
-  for (const name of RUN_SHAPING_VARS) delete process.env[name];
+  forgetRunShapingVars();
 
   const outcomes: GroupOutcome[] = [];
   for (const run of runs) outcomes.push(await runGroup(run, settings));

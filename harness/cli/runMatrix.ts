@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CompatReport } from '../report/compatReport';
+import { userEnvironment } from '../plan/runOptions';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -59,7 +60,7 @@ export function runAdapterCheckCli(args: string[], timeoutMs: number): Promise<M
 function startCli(script: string, args: string[], reportDir: string, timeoutMs: number, env: Record<string, string> = {}): RunningMatrix {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,
-    env: { ...cleanEnv(), ...env, CI: '1', FORCE_COLOR: '0' },
+    env: { ...userEnvironment(), ...env, CI: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -107,12 +108,6 @@ function startCli(script: string, args: string[], reportDir: string, timeoutMs: 
       else check();
     });
   return { pid: child.pid!, waitForOutput, done };
-}
-
-/** The outer test runner's own variables would steer the inner run; a user's shell has none of them. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const inner = /^(PW_|TEST_|PLAYWRIGHT_|PASSKEY_MATRIX_|PM_|RP_URL$|RP_FAULTS$|RP_ADAPTER$|RP_VERSION$|RP_USER_VERIFICATION$|BASELINE$)/;
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !inner.test(key)));
 }
 
 function readReport(dir: string): CompatReport | null {

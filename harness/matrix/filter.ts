@@ -49,13 +49,3 @@ export function validateFilter(filter: MatrixFilter, environments: Environment[]
 export function applyFilter<T extends { id: string }>(items: T[], ids: string[]): T[] {
   return ids.length === 0 ? items : items.filter((item) => ids.includes(item.id));
 }
-
-/** The filter a run was given through the environment variables the matrix CLI sets. */
-export function filterFromEnv(env: NodeJS.ProcessEnv): MatrixFilter {
-  return {
-    environments: parseList(env.PM_ENVIRONMENTS),
-    providers: parseList(env.PM_PROVIDERS),
-    syncs: parseList(env.PM_SYNC),
-    scenarios: parseList(env.PM_SCENARIOS),
-  };
-}

@@ -171,6 +171,14 @@ export function loadMatrixData(): MatrixData {
   return { environments, providers, snapshots, capabilities: loadCapabilities(environments) };
 }
 
+let loaded: MatrixData | undefined;
+
+/** The matrix's data, loaded once per process: every spec file and fixture of a worker reads the same. */
+export function matrixData(): MatrixData {
+  loaded ??= loadMatrixData();
+  return loaded;
+}
+
 /** The snapshot with that id, or the newest when no id is given. */
 export function selectSnapshot(data: MatrixData, id?: string): SupportSnapshot {
   if (!id) return data.snapshots[data.snapshots.length - 1]!;

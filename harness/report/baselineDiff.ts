@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CellStatus } from './cellStatus';
 import type { CellResult, ScenarioResult } from './compatReport';
 import { Dimension } from './dimension';
+import type { RunOptions } from '../plan/runOptions';
 
 /** One scenario of one cell whose verdict in a dimension changed since the baseline (`from` null: new there). */
 export const ScenarioChange = z.strictObject({
@@ -86,10 +87,10 @@ export function readBaseline(file: string): BaselineReport {
  * user typed the command (npm runs scripts from the repository) and checked before anything runs;
  * undefined without one. A bad file throws BaselineError.
  */
-export function givenBaseline(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const given = flag ?? (env.BASELINE?.trim() || undefined);
+export function givenBaseline(flag: string | undefined, options: Pick<RunOptions, 'baseline' | 'invokedFrom'>): string | undefined {
+  const given = flag ?? options.baseline;
   if (!given) return undefined;
-  const file = path.resolve(env.INIT_CWD ?? process.cwd(), given);
+  const file = path.resolve(options.invokedFrom, given);
   readBaseline(file);
   return file;
 }

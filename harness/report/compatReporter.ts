@@ -1,29 +1,27 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { expandCells, type Cell } from '../matrix/cell';
-import { runSettings } from '../fixtures/runSettings';
+import type { Cell } from '../matrix/cell';
 import {
   CELL_ANNOTATION,
   ENGINE_ANNOTATION,
   ENVIRONMENT_ANNOTATION,
   NOT_APPLICABLE_ANNOTATION,
   RP_ANNOTATION,
-  SCOPE_ANNOTATION,
-  SNAPSHOT_ANNOTATION,
+  PLAN_ANNOTATION,
   TIMING_ANNOTATION,
   DIMENSIONS_ANNOTATION,
   troubleOf,
 } from '../fixtures/annotations';
 import { dimensionsOfTags, inReportOrder } from './dimension';
 import type { DimensionJudgement } from './dimensionVerdicts';
-import { filterFromEnv, scenarioIds } from '../matrix/filter';
-import { runScope, type RunScope } from '../fixtures/runSettings';
 import { isCellTag } from '../fixtures/cellTag';
-import { cellsTakingVerdict, checkedOnce, checkingCell, type CheckedOnce } from '../matrix/checkedOnce';
-import { selectSnapshot, type MatrixData } from '../matrix/load';
+import { checkedOnce, type CheckedOnce } from '../matrix/checkedOnce';
+import { matrixData, type MatrixData } from '../matrix/load';
 import { snapshotDiff } from '../matrix/snapshotDiff';
 import type { SupportSnapshot } from '../matrix/schema';
+import { MatrixPlan, PlanSelection, wholeMatrix } from '../plan/matrixPlan';
+import { runOptions } from '../plan/runOptions';
 import { classifyFailure } from './classifyFailure';
 import { failedChecks } from './failedChecks';
 import { SCREENSHOT_ATTACHMENT } from '../fixtures/failureScreenshot';
@@ -33,22 +31,22 @@ import { diffWithBaseline, readBaseline } from './baselineDiff';
 import { renderCompatHtml } from './renderCompatHtml';
 import { EmulatedEnvironment } from './emulatedEnvironment';
 import { measureTest, runStages, type MeasuredTest } from './runTimings';
-import { RP_START_MS_VAR } from '../rp/globalSetup';
 import { describeRp, type RpDescription } from '../rp/rpDescription';
 
 interface Options {
   /** Folder the reports are written to; default `reports`. */
   outputDir?: string;
-  /** A previous compat-matrix.json; default: the BASELINE environment variable. */
+  /** A previous compat-matrix.json to compare with (`--baseline`). */
   baseline?: string;
+  /** The run's plan, from the config; none for a merge of shards, which reports by the plan its shards recorded. */
+  plan?: PlanSelection | null;
 }
 
 interface Observed {
   cellId: string;
   /** A check run once per environment (or sync state): other cells take its verdict. */
   checkedOnce: CheckedOnce | null;
-  scope?: string;
-  snapshot?: string;
+  plan?: string;
   scenario: ScenarioResult;
   engine?: string;
   rp?: string;
@@ -67,10 +65,21 @@ export default class CompatReporter implements Reporter {
   /** The projects (environments) the run selected. */
   private projects: string[] = [];
   private listsLeftOut = true;
+  /** The run's plan as the config made it; null in a merge. */
+  private readonly givenPlan: PlanSelection | null;
 
   constructor(options: Options = {}) {
-    this.outputDir = options.outputDir ?? process.env.PM_REPORT_DIR ?? 'reports';
-    this.baselineFile = options.baseline ?? (process.env.BASELINE?.trim() || undefined);
+    this.outputDir = options.outputDir ?? 'reports';
+    this.baselineFile = options.baseline;
+    this.givenPlan = options.plan ? PlanSelection.parse(options.plan) : null;
+  }
+
+  /** The plan the report follows: the run's, or in a merge the one its shards recorded (the whole matrix when none ran a test). */
+  private plan(): MatrixPlan {
+    const data = matrixData();
+    const recorded = [...this.observed.values()].find((o) => o.plan)?.plan;
+    const selection = this.givenPlan ?? (recorded ? PlanSelection.parse(JSON.parse(recorded)) : wholeMatrix(data));
+    return new MatrixPlan(data, selection);
   }
 
   printsToStdio(): boolean {
@@ -87,7 +96,7 @@ export default class CompatReporter implements Reporter {
       seen.set(`${scenario}\n${test.title}`, { scenario, name: test.title, tags: test.tags });
     }
     this.scenarioTests = [...seen.values()];
-    const environments = new Set(runSettings().data.environments.map((e) => e.id));
+    const environments = new Set(matrixData().environments.map((e) => e.id));
     this.projects = suite.suites.map((project) => project.title).filter((title) => environments.has(title));
     // Every shard would list the same left-out cells: the first one does, and the merge.
     this.listsLeftOut = (config.shard?.current ?? 1) === 1;
@@ -108,8 +117,7 @@ export default class CompatReporter implements Reporter {
       cellId,
       checkedOnce: checkedOnce(test.tags),
       scenario,
-      scope: find(SCOPE_ANNOTATION),
-      snapshot: find(SNAPSHOT_ANNOTATION),
+      plan: find(PLAN_ANNOTATION),
       engine: find(ENGINE_ANNOTATION),
       rp: find(RP_ANNOTATION),
       environment: find(ENVIRONMENT_ANNOTATION),
@@ -169,30 +177,28 @@ export default class CompatReporter implements Reporter {
       const parsed = EmulatedEnvironment.parse(JSON.parse(environment));
       seen.set(parsed.id, parsed);
     }
-    const order = runSettings().data.environments.map((e) => e.id);
+    const order = matrixData().environments.map((e) => e.id);
     return [...seen.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   }
 
   private buildReport(now: number): CompatReport {
-    const { data } = runSettings();
-    // The snapshot the cells ran under, as they recorded it: a merge of shards has no run settings of its own.
-    const snapshotId = [...this.observed.values()].find((o) => o.snapshot)?.snapshot;
-    const snapshot = snapshotId ? selectSnapshot(data, snapshotId) : runSettings().snapshot;
+    const plan = this.plan();
+    const { data, snapshot } = plan;
     const byCell = new Map<string, ScenarioResult[]>();
     const add = (cellId: string, scenario: ScenarioResult) => byCell.set(cellId, [...(byCell.get(cellId) ?? []), scenario]);
     for (const { cellId, scenario } of this.observed.values()) add(cellId, scenario);
-    for (const { cellId, scenario } of this.verdictsTaken(data, snapshot)) {
+    for (const { cellId, scenario } of this.verdictsTaken(plan)) {
       const own = byCell.get(cellId)?.some((s) => s.scenario === scenario.scenario && s.name === scenario.name);
       if (!own) add(cellId, scenario);
     }
-    const inScope = this.scope();
-    const cells = expandCells(data.environments, data.providers, snapshot)
+    const inScope = this.scope(plan);
+    const cells = plan.allCells()
       .filter((cell) => byCell.has(cell.id) || (cell.notApplicableReason !== null && inScope(cell)))
-      .map((cell) => toCellResult(cell, byCell.get(cell.id) ?? this.leftOut(cell)));
+      .map((cell) => toCellResult(cell, byCell.get(cell.id) ?? this.leftOut(cell, plan)));
     const first = [...this.observed.values()];
     // A shard that ran no test still knows its RP: the global setup ran in this process.
     const recorded = first.find((o) => o.rp)?.rp;
-    const rp = recorded ? (JSON.parse(recorded) as RpDescription) : describeRp();
+    const rp = recorded ? (JSON.parse(recorded) as RpDescription) : describeRp(runOptions());
     return CompatReport.parse({
       schemaVersion: SCHEMA_VERSION,
       generatedAt: new Date().toISOString(),
@@ -212,40 +218,31 @@ export default class CompatReporter implements Reporter {
    * The verdicts of the checks run once per environment (or sync state), for every other cell of the
    * run's selection they stand for: each names the cell that ran it and keeps its evidence.
    */
-  private verdictsTaken(data: MatrixData, snapshot: SupportSnapshot): { cellId: string; scenario: ScenarioResult }[] {
-    const cells = new Map(expandCells(data.environments, data.providers, snapshot).map((cell) => [cell.id, cell]));
+  private verdictsTaken(plan: MatrixPlan): { cellId: string; scenario: ScenarioResult }[] {
+    const cells = new Map(plan.allCells().map((cell) => [cell.id, cell]));
     return [...this.observed.values()].flatMap((o) => {
       const checking = cells.get(o.cellId);
       if (!o.checkedOnce || !checking) return [];
-      const { providers, syncs } = o.scope ? (JSON.parse(o.scope) as RunScope) : runScope();
-      const selected = data.providers.filter((p) => providers.includes(p.id));
       // A test run by its title in another cell was skipped there: it stands for no other cell.
-      if (checkingCell(checking.environment, checking.sync, o.checkedOnce, selected, syncs, snapshot)?.id !== checking.id) return [];
-      return cellsTakingVerdict(checking, o.checkedOnce, selected, syncs, snapshot).map((cell) => ({
+      if (plan.checkingCell(checking.environment, checking.sync, o.checkedOnce)?.id !== checking.id) return [];
+      return plan.takingVerdict(checking, o.checkedOnce).map((cell) => ({
         cellId: cell.id,
         scenario: { ...o.scenario, durationMs: 0, timing: null, checkedIn: o.cellId },
       }));
     });
   }
 
-  /**
-   * Which cells the run covers: the environments that ran (and, for a run rather than a merge of
-   * shards, those it was asked for), times the providers and sync flags it was asked for.
-   */
-  private scope(): (cell: Cell) => boolean {
+  /** Which cells the run covers: the environments that ran (and, for a run rather than a merge of shards, those it named), times its providers and sync states. */
+  private scope(plan: MatrixPlan): (cell: Cell) => boolean {
     if (!this.listsLeftOut) return () => false;
-    const observed = [...this.observed.values()];
-    const asked = observed.find((o) => o.scope)?.scope;
-    // A run that ran no test still has its own settings: the scope is this process's.
-    const { providers, syncs } = asked ? (JSON.parse(asked) as RunScope) : runScope();
     const environments = this.environmentsInScope();
-    return (cell) => environments.has(cell.environment.id) && providers.includes(cell.provider.id) && syncs.includes(cell.sync);
+    return (cell) => environments.has(cell.environment.id) && plan.coversProviderAndSync(cell);
   }
 
-  /** The environments that ran, those the run selected, and (for a run, not a merge) those asked for with `--env`, even where every cell is ruled out. */
+  /** The environments that ran, those the run selected, and (for a run, not a merge) those named with `--env`, even where every cell is ruled out. */
   private environmentsInScope(): Set<string> {
     const environments = new Set([...[...this.observed.values()].map((o) => o.cellId.split('/')[0]!), ...this.projects]);
-    if (process.env[RP_START_MS_VAR] !== undefined) for (const id of filterFromEnv(process.env).environments) environments.add(id);
+    if (this.givenPlan?.environmentsNamed) for (const id of this.givenPlan.environments) environments.add(id);
     return environments;
   }
 
@@ -253,8 +250,8 @@ export default class CompatReporter implements Reporter {
    * A cell the run left out (the support data rules it out): each scenario not applicable, with the
    * cell's reason. With no test left in the whole run, the scenarios asked for stand in, by their ids.
    */
-  private leftOut(cell: Cell): ScenarioResult[] {
-    const scenarios = this.scenarioTests.length ? this.scenarioTests : scenarioIdsAsked().map((id) => ({ scenario: id, name: id, tags: [] }));
+  private leftOut(cell: Cell, plan: MatrixPlan): ScenarioResult[] {
+    const scenarios = this.scenarioTests.length ? this.scenarioTests : plan.scenarios().map((id) => ({ scenario: id, name: id, tags: [] }));
     return scenarios.map(({ scenario, name, tags }) => {
       const reason = cell.notApplicableReason;
       const dimensions = inReportOrder(dimensionsOfTags(tags)).map((dimension) => ({ dimension, status: 'not-applicable' as const, reason }));
@@ -265,11 +262,10 @@ export default class CompatReporter implements Reporter {
   /** A merge of shards replays their tests: it knows their stages, not the shards' RP starts nor their endings. */
   private stages(now: number): CompatReport['stages'] {
     const tests = [...this.measured.values()];
-    const rpStart = process.env[RP_START_MS_VAR];
+    const rpStartMs = runOptions().startedRp?.startMs ?? null;
     const lastEnd = Math.max(...tests.map((t) => t.startTime.getTime() + t.durationMs));
-    const merged = rpStart === undefined;
-    if (!tests.length) return runStages([], { rpStartMs: merged ? null : Number(rpStart), reportWritingMs: null });
-    return runStages(tests, { rpStartMs: merged ? null : Number(rpStart), reportWritingMs: merged ? null : Math.max(0, now - lastEnd) });
+    if (!tests.length) return runStages([], { rpStartMs, reportWritingMs: null });
+    return runStages(tests, { rpStartMs, reportWritingMs: rpStartMs === null ? null : Math.max(0, now - lastEnd) });
   }
 }
 
@@ -342,10 +338,4 @@ function toCellResult(cell: Cell, scenarios: ScenarioResult[]): CellResult {
     dimensions,
     scenarios: sorted,
   };
-}
-
-/** The scenarios a run was asked for (`--scenario`), else every file in scenarios/. */
-function scenarioIdsAsked(): string[] {
-  const asked = filterFromEnv(process.env).scenarios;
-  return asked.length ? asked : scenarioIds();
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ReporterDescription } from '@playwright/test';
+import type { PlanSelection } from '../plan/matrixPlan';
 
 /** Absolute: a config resolves a reporter's path from its own folder, and two configs use this one. */
 const COMPAT_REPORTER = fileURLToPath(new URL('./compatReporter.ts', import.meta.url));
@@ -9,7 +10,17 @@ const ALLURE_REPORTER = fileURLToPath(new URL('./allureResults.ts', import.meta.
  * Every report a run writes, from the same events: for a run, and for the merge of a sharded run's
  * blob reports (`npm run report:merge`), so both give the same files in the same places.
  */
-export function reportersFor(reportDir: string, options: { console: string; blob: boolean }): ReporterDescription[] {
+export function reportersFor(
+  reportDir: string,
+  options: {
+    console: string;
+    blob: boolean;
+    /** The run's plan; null for a merge, whose shards recorded theirs. */
+    plan: PlanSelection | null;
+    /** The previous release's compat-matrix.json, to compare with. */
+    baseline: string | undefined;
+  },
+): ReporterDescription[] {
   return [
     [options.console],
     ['html', { outputFolder: `${reportDir}/playwright-report`, open: 'never' }],
@@ -18,6 +29,6 @@ export function reportersFor(reportDir: string, options: { console: string; blob
     // A shard's events, for `playwright merge-reports` on the machine that gathers every shard.
     ...(options.blob ? [['blob', { outputDir: `${reportDir}/blob-report` }] as ReporterDescription] : []),
     // Last: its report times the others' writing, and ends when every other report is written.
-    [COMPAT_REPORTER, { outputDir: reportDir }],
+    [COMPAT_REPORTER, { outputDir: reportDir, plan: options.plan, baseline: options.baseline }],
   ];
 }

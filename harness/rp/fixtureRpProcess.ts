@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { environmentWithout, RUN_VARS } from '../plan/runOptions';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_LINE = /listening on (http:\/\/\S+)/i;
@@ -23,7 +24,7 @@ export async function startFixtureRpProcess(faults: string[] = [], outages: stri
     ...outages.flatMap((o) => ['--outage', o]),
   ];
   // Faults go as flags only: an inherited RP_FAULTS would switch them on twice.
-  const { RP_FAULTS: _ignored, ...env } = process.env;
+  const env = environmentWithout([RUN_VARS.rpFaults]);
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await waitForReady(child);
   return { url, stop: () => stopProcess(child) };

@@ -1,20 +1,11 @@
 import type { FullConfig } from '@playwright/test';
 import { startTarget } from './target';
+import { announceStartedRp, runOptions } from '../plan/runOptions';
 
-/** Environment variables through which workers learn the run's RP. */
-export const RP_URL_VAR = 'PASSKEY_MATRIX_RP_URL';
-export const RP_KIND_VAR = 'PASSKEY_MATRIX_RP_KIND';
-export const RP_FAULTS_VAR = 'PASSKEY_MATRIX_RP_FAULTS';
-/** How long starting (or reaching) the RP took, for the report's stages. */
-export const RP_START_MS_VAR = 'PASSKEY_MATRIX_RP_START_MS';
-
-/** One RP for the whole run, started before the first worker and stopped after the last. */
+/** One RP for the whole run, started before the first worker and stopped after the last; workers learn it from this process. */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   const started = performance.now();
-  const target = await startTarget();
-  process.env[RP_START_MS_VAR] = String(Math.round(performance.now() - started));
-  process.env[RP_URL_VAR] = target.url;
-  process.env[RP_KIND_VAR] = target.kind;
-  process.env[RP_FAULTS_VAR] = target.faults.join(',');
+  const target = await startTarget(runOptions().rp);
+  announceStartedRp({ url: target.url, kind: target.kind, faults: target.faults, startMs: Math.round(performance.now() - started) });
   return () => target.stop();
 }

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FEATURE_MEMBERS, type RpAdapter, type RpFeature } from './adapter';
 import { fixtureAdapter } from './fixtureAdapter';
+import { RUN_VARS } from '../plan/runOptions';
 
-/** The module of a team's own adapter: a path, relative to where the command was run. */
-export const RP_ADAPTER_VAR = 'RP_ADAPTER';
+/** How a user names the adapter module, in messages about it. */
+const RP_ADAPTER_VAR = RUN_VARS.rpAdapter;
 
 const REQUIRED = ['register', 'signOut', 'signIn', 'signedInAs'] as const;
 const HOW = 'see docs/own-rp.md';
@@ -15,16 +16,8 @@ export class AdapterError extends Error {
   override name = 'AdapterError';
 }
 
-/** The adapter's absolute path from RP_ADAPTER, resolved against the directory the command was run in. */
-export function adapterPath(env: NodeJS.ProcessEnv = process.env): string | null {
-  const given = env[RP_ADAPTER_VAR]?.trim();
-  if (!given) return null;
-  return path.resolve(env.INIT_CWD ?? process.cwd(), given);
-}
-
-/** The adapter a run drives its RP with: RP_ADAPTER's module, else the fixture RP's own. */
-export async function loadAdapter(env: NodeJS.ProcessEnv = process.env): Promise<RpAdapter> {
-  const file = adapterPath(env);
+/** The adapter a run drives its RP with: the given module's (an absolute path), else the fixture RP's own. */
+export async function loadAdapter(file: string | null): Promise<RpAdapter> {
   if (!file) return fixtureAdapter;
   return checkAdapter(await importAdapterModule(file), file);
 }

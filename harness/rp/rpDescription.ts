@@ -1,6 +1,6 @@
-import { RP_FAULTS_VAR, RP_KIND_VAR, RP_URL_VAR } from './globalSetup';
+import type { RunOptions } from '../plan/runOptions';
 
-/** The RP a run tests, as its report names it; read from the variables the global setup sets. */
+/** The RP a run tests, as its report names it. */
 export interface RpDescription {
   url?: string;
   kind?: string;
@@ -8,6 +8,8 @@ export interface RpDescription {
   version: string | null;
 }
 
-export function describeRp(env: NodeJS.ProcessEnv = process.env): RpDescription {
-  return { url: env[RP_URL_VAR], kind: env[RP_KIND_VAR], faults: env[RP_FAULTS_VAR] || '', version: env.RP_VERSION?.trim() || null };
+/** From the run's options, once its global setup has started (or reached) the RP. */
+export function describeRp(options: Pick<RunOptions, 'startedRp' | 'rp'>): RpDescription {
+  const started = options.startedRp;
+  return { url: started?.url, kind: started?.kind, faults: started?.faults.join(',') ?? '', version: options.rp.version ?? null };
 }

@@ -1,5 +1,5 @@
 import { startFixtureRpProcess } from './fixtureRpProcess';
-import { parseList } from '../matrix/filter';
+import type { RunOptions } from '../plan/runOptions';
 
 /** The RP a run tests: the fixture RP started for the run, or a team's running RP. */
 export interface RpTarget {
@@ -14,14 +14,14 @@ export class RpUnreachableError extends Error {
   override name = 'RpUnreachableError';
 }
 
-/** RP_URL names a running RP; otherwise the fixture RP is started with RP_FAULTS switched on. */
-export async function startTarget(env: NodeJS.ProcessEnv = process.env): Promise<RpTarget> {
-  const external = env.RP_URL?.trim();
+/** A given URL names a running RP (RP_URL, --rp-url); otherwise the fixture RP is started with the run's faults switched on. */
+export async function startTarget(rp: Pick<RunOptions['rp'], 'url' | 'faults'>): Promise<RpTarget> {
+  const external = rp.url;
   if (external) {
     await checkReachable(external);
     return { url: external.replace(/\/$/, ''), kind: 'external', faults: [], stop: async () => undefined };
   }
-  const faults = parseList(env.RP_FAULTS);
+  const faults = rp.faults;
   const running = await startFixtureRpProcess(faults);
   return { url: running.url, kind: 'fixture', faults, stop: running.stop };
 }

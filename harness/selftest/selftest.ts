@@ -13,6 +13,7 @@ import { loadMatrixData, selectSnapshot } from '../matrix/load';
 import { runMatrix, type MatrixRun } from '../cli/runMatrix';
 import { FAULT_CASES, isCovered, type CoveredFault, type PredictionContext } from './faultCases';
 import type { Dimension } from '../report/dimension';
+import { runOptions } from '../plan/runOptions';
 
 const RUN_TIMEOUT_MS = 10 * 60_000;
 
@@ -110,8 +111,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const data = loadMatrixData();
-  const context: PredictionContext = { data, snapshot: selectSnapshot(data, process.env.PM_SNAPSHOT || undefined) };
-  const reportDir = process.env.PM_REPORT_DIR ?? 'reports';
+  const given = runOptions();
+  const context: PredictionContext = { data, snapshot: selectSnapshot(data, given.snapshot) };
+  const reportDir = given.reportDir;
   const entries: SelftestEntry[] = [];
   for (const fault of FAULT_CASES.filter((c) => !only || only.includes(c.fault.split('=')[0]!))) {
     if (!isCovered(fault)) {
