@@ -1,5 +1,5 @@
 import type { Project } from '@playwright/test';
-import { cellTag } from '../fixtures/cellTag';
+import { cellTag } from './cellTag';
 import { ONCE_PER, type CheckedOnce } from '../matrix/checkedOnce';
 import type { Cell } from '../matrix/cell';
 import type { Environment } from '../matrix/schema';

@@ -12,10 +12,10 @@ import {
   TIMING_ANNOTATION,
   DIMENSIONS_ANNOTATION,
   troubleOf,
-} from '../fixtures/annotations';
+} from './annotations';
 import { dimensionsOfTags, inReportOrder } from './dimension';
 import type { DimensionJudgement } from './dimensionVerdicts';
-import { isCellTag } from '../fixtures/cellTag';
+import { isCellTag } from '../plan/cellTag';
 import { checkedOnce, type CheckedOnce } from '../matrix/checkedOnce';
 import { matrixData, type MatrixData } from '../matrix/load';
 import { snapshotDiff } from '../matrix/snapshotDiff';
@@ -24,14 +24,13 @@ import { MatrixPlan, PlanSelection, wholeMatrix } from '../plan/matrixPlan';
 import { runOptions } from '../plan/runOptions';
 import { classifyFailure } from './classifyFailure';
 import { failedChecks } from './failedChecks';
-import { SCREENSHOT_ATTACHMENT } from '../fixtures/failureScreenshot';
-import { EXPECTED_VS_OBSERVED } from '../fixtures/expectedVsObserved';
+import { EXPECTED_VS_OBSERVED, SCREENSHOT_ATTACHMENT } from './annotations';
 import { cellDimensions, cellStatus, compatReportJsonSchema, countTotals, CompatReport, SCHEMA_VERSION, type CellResult, type ScenarioResult } from './compatReport';
 import { diffWithBaseline, readBaseline } from './baselineDiff';
 import { renderCompatHtml } from './renderCompatHtml';
 import { EmulatedEnvironment } from './emulatedEnvironment';
 import { measureTest, runStages, type MeasuredTest } from './runTimings';
-import { describeRp, type RpDescription } from '../rp/rpDescription';
+import { describeRp, type RpDescription } from '../plan/rpDescription';
 
 interface Options {
   /** Folder the reports are written to; default `reports`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TestError } from '@playwright/test/reporter';
-import { EXPECTED_VS_OBSERVED } from '../fixtures/expectedVsObserved';
+import { EXPECTED_VS_OBSERVED } from './annotations';
 import { expectedAndReceived } from './expectedAndReceived';
 import { stripAnsi } from './stripAnsi';
 import { Dimension } from './dimension';

@@ -1,4 +1,4 @@
-import type { RunOptions } from '../plan/runOptions';
+import type { RunOptions } from './runOptions';
 
 /** The RP a run tests, as its report names it. */
 export interface RpDescription {
