@@ -180,7 +180,7 @@ async function expectClean(device: Device, rpUrl: string, authenticator: Virtual
 test.describe('Google Password Manager · synced', () => {
   test.use({ providerId: 'google-password-manager', sync: 'synced' });
 
-  test('leaves cookies, storage, a popup, pending requests, request routes, stray passkeys and another identity on its devices', async ({ device, authenticator, rp, rpUrl, username, world }) => {
+  test('leaves cookies, storage, a popup, pending requests, request routes, stray passkeys and another identity on its devices', async ({ _device: device, authenticator, rp, _rpUrl: rpUrl, username, world }) => {
     await rp.register(username);
     const registered = (await authenticator.credentials()).map((c) => c.credentialId);
     expect(registered).toHaveLength(1);
@@ -199,7 +199,7 @@ test.describe('Google Password Manager · synced', () => {
 test.describe('Windows Hello · device-bound', () => {
   test.use({ providerId: 'windows-hello', sync: 'device-bound' });
 
-  test("the next cell's device shows none of it and is its own environment again", async ({ device, authenticator, rp, rpUrl, username }) => {
+  test("the next cell's device shows none of it and is its own environment again", async ({ _device: device, authenticator, rp, _rpUrl: rpUrl, username }) => {
     expect(leftOnCellDevice, 'the first test ran in this worker').toBeDefined();
     await expectClean(device, rpUrl, authenticator, leftOnCellDevice!);
     // The passkey made here carries this cell's provider's AAGUID, not the stray security key's.
@@ -207,7 +207,7 @@ test.describe('Windows Hello · device-bound', () => {
     expect(created.saved?.providerName).toBe('Windows Hello');
   });
 
-  test('a pooled device lent again to a world shows none of it and is its own environment again', async ({ rpUrl, world, username }) => {
+  test('a pooled device lent again to a world shows none of it and is its own environment again', async ({ _rpUrl: rpUrl, world, username }) => {
     expect(leftOnPooledDevice, 'the first test ran in this worker').toBeDefined();
     const user = await world({ phone: { environment: POOLED_ENVIRONMENT, providers: ['google-password-manager'] } });
     await user.use('phone');

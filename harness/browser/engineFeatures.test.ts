@@ -10,7 +10,7 @@ test('the cells run on the Chromium this machine offers first', async ({ launchO
   expect(launchOptions.executablePath).toBe(findChromium()?.executablePath);
 });
 
-test("identity and client hints: the page and the RP see Edge on Windows, not the engine's own", async ({ page, rpUrl }) => {
+test("identity and client hints: the page and the RP see Edge on Windows, not the engine's own", async ({ page, _rpUrl: rpUrl }) => {
   const request = page.waitForRequest((r) => new URL(r.url()).pathname === '/signin');
   await page.goto(new URL('/signin', rpUrl).href);
   expect(await (await request).headerValue('sec-ch-ua')).toContain('"Microsoft Edge"');

@@ -61,7 +61,8 @@ export interface MeasuredTest {
   actions: ActionTimes;
 }
 
-const WORKER_FIXTURES = { browser: 'Fixture "browser"', devices: ['Fixture "keptDevice"', 'Fixture "device"', 'Fixture "devicePool"'] };
+/** The worker's own fixtures, by their steps' titles (harness/fixtures/deviceFixtures.ts). */
+export const WORKER_FIXTURES = { browser: 'Fixture "browser"', devices: ['Fixture "_keptDevice"', 'Fixture "_device"', 'Fixture "_devicePool"'] };
 
 export function measureTest(result: TestResult, rpMs: number | null): MeasuredTest {
   const hook = (title: string) => result.steps.find((s) => s.category === 'hook' && s.title === title);

@@ -17,7 +17,7 @@ test("the fixture RP's quicker arrangement leaves what register and sign-out lea
   expect(passkey).toEqual(expect.objectContaining({ providerName: 'Windows Hello', sync: 'device-bound', createdIn: expect.objectContaining({ os: 'windows', browser: 'edge' }) }));
 });
 
-test('an adapter without it registers and signs out through the pages; a refusal is the RP\'s words either way', async ({ page, rpUrl, authenticator, username }) => {
+test('an adapter without it registers and signs out through the pages; a refusal is the RP\'s words either way', async ({ page, _rpUrl: rpUrl, authenticator, username }) => {
   const { arrangePasskeyAccount: _quick, ...pagesOnly } = fixtureAdapter;
   const rp = bindRp(pagesOnly, page, rpUrl);
   await rp.arrangePasskeyAccount(username);
