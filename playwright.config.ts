@@ -40,7 +40,7 @@ export default defineConfig<PlanOptions>({
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
     // A failure keeps its trace (actions, timings, network, console) and a screenshot per device; DOM
-    // snapshots cost about 19% of a run (231 tests: 197 s against 168 s without them, docs/speed.md).
+    // snapshots would cost a fifth of a run's time (measured in docs/speed.md).
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: false },
   },
   projects: [

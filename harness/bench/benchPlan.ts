@@ -35,7 +35,7 @@ export function interleaved(environments: Environment[]): string[] {
 
 /**
  * The quick benchmark's cells: the provider most environments have, on four environments (9 cells):
- * each run's fixed cost (about 5 s to start the runner, the RP and the browser) leaves room for no more in a minute.
+ * each run's fixed cost (starting the runner, the RP and the browser) leaves room for no more in a minute.
  */
 const QUICK = { environments: 4, providers: ['google-password-manager'], scenarios: ['register-and-sign-in'] };
 

@@ -13,8 +13,8 @@ export interface ChromiumChoice {
 
 /**
  * Debian's headless shell first: the lighter build, the one Playwright itself runs for headless
- * Chromium: a page load of the fixture RP took 54 ms against 88 ms here. Then the full browser's binary behind its wrapper
- * script (the wrapper only adds noise), then the wrapper.
+ * Chromium, and the faster one here (measured in docs/speed.md). Then the full browser's binary
+ * behind its wrapper script (the wrapper only adds noise), then the wrapper.
  */
 const SYSTEM_SHELL = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell'];
 const SYSTEM_FULL = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
