@@ -4,7 +4,7 @@
 // the provider cannot change what the RP says: it runs once per environment.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/fixtures/expectSignIn';
+import { expectSignIn } from '../harness/checks/expectSignIn';
 
 forEveryCell(() => {
   test("an account with no passkey, whose user takes the app's fingerprint unlock for one", { tag: [ONCE_PER.environment, '@tells-the-truth', '@works', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {

@@ -4,7 +4,7 @@
 // delete form, left open in a tab and sent again once the passkey is gone, is refused by a page that
 // says so and leads back to the account.
 import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectRefusalPage } from '../harness/fixtures/expectRefusalPage';
+import { expectRefusalPage } from '../harness/checks/expectRefusalPage';
 import { RpStepError } from '../harness/rp/adapter';
 import { rpCredentialId } from '../harness/browser/cdpCredential';
 import { holdFirstChange } from '../harness/security/heldRequest';

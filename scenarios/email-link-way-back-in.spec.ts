@@ -5,7 +5,7 @@
 // opens nothing, and a link works until the time the RP tells the user, not after.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/fixtures/expectSignIn';
+import { expectSignIn } from '../harness/checks/expectSignIn';
 import { RpStepError } from '../harness/rp/adapter';
 import { madeUpLink } from '../harness/security/madeUpLink';
 

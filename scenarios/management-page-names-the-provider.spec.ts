@@ -5,9 +5,9 @@
 // there; a name of only spaces gets no blank name, and a refusal of it says why.
 import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { RpStepError, type CreationView } from '../harness/rp/adapter';
-import { expectCreation } from '../harness/fixtures/expectCreation';
-import { expectPasskeyShown } from '../harness/fixtures/expectPasskeyShown';
-import type { TimeWindow } from '../harness/fixtures/checkMatchers';
+import { expectCreation } from '../harness/checks/expectCreation';
+import { expectPasskeyShown } from '../harness/checks/expectPasskeyShown';
+import type { TimeWindow } from '../harness/checks/checkMatchers';
 import type { Rp } from '../harness/rp/boundRp';
 
 /** What the user types as the passkey's name: first only spaces (the near miss of an empty field), then a real name. */

@@ -2,7 +2,7 @@
 // after "Not now", still on the last day of the week it must hold; and not offered at all once a
 // passkey made on this device works here.
 import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectPasskeyOffer } from '../harness/fixtures/expectPasskeyOffer';
+import { expectPasskeyOffer } from '../harness/checks/expectPasskeyOffer';
 import { NOT_NOW_HOLDS_SECONDS } from '../harness/oracle/passkeyOfferExpectation';
 
 const A_QUARTER_SECONDS = 91 * 24 * 60 * 60;

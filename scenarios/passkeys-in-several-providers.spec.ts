@@ -3,8 +3,8 @@
 // once the user adds one elsewhere; then the user loses the first provider and still signs in, and
 // removes the lost passkey without being warned of losing access (another passkey is left).
 import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/fixtures/expectSignIn';
-import { expectAnotherProviderAdvice } from '../harness/fixtures/expectAnotherProviderAdvice';
+import { expectSignIn } from '../harness/checks/expectSignIn';
+import { expectAnotherProviderAdvice } from '../harness/checks/expectAnotherProviderAdvice';
 import { RpStepError } from '../harness/rp/adapter';
 
 forEveryCell(() => {

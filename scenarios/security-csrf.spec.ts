@@ -9,7 +9,7 @@
 import type { Page } from '@playwright/test';
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { expectRefusalPage } from '../harness/fixtures/expectRefusalPage';
+import { expectRefusalPage } from '../harness/checks/expectRefusalPage';
 import type { Rp } from '../harness/rp/boundRp';
 import { CrossSitePage } from '../harness/security/crossSitePage';
 import { bodyKind, sendFrom, sendWithCookies, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';

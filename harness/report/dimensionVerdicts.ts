@@ -8,7 +8,7 @@ export interface CheckPlace {
   title: string;
 }
 
-/** What the checks of a finished test saw (`harness/fixtures/check.ts` keeps it). */
+/** What the checks of a finished test saw (`harness/checks/check.ts` keeps it). */
 export interface ChecksSeen {
   /** Each of the test's errors, in order, with the check it arose in (null: outside every check). */
   places: (CheckPlace | null)[];

@@ -1,7 +1,7 @@
 import type { TestError } from '@playwright/test/reporter';
 import type { StepTree } from './failedChecks';
 
-const FILE = '/repo/harness/fixtures/expectPasskeyShown.ts';
+const FILE = '/repo/harness/checks/expectPasskeyShown.ts';
 const at = (line: number) => ({ file: FILE, line, column: 30 });
 
 const icon: TestError = {
