@@ -217,11 +217,11 @@ export const fixtureAdapter: RpAdapter = {
     // Signing out lands on a fresh sign-in page: loading it again would only cost a round trip.
     const fresh = freshSignInPage.get(page) === page.url();
     freshSignInPage.delete(page);
-    if (!fresh && method !== 'cross-device') await page.goto(new URL('/signin', baseUrl).href);
+    if (!fresh) await page.goto(new URL('/signin', baseUrl).href);
     if (method === 'cross-device') {
-      const help = new URL('/signin/help', baseUrl);
-      help.searchParams.set('username', username);
-      await page.goto(help.href);
+      // As the user finds it: the sign-in page's "Can't use your passkey?", where a phone is offered before any username is asked.
+      await page.locator('#signin-help').click();
+      await helpOpened(page, 'sign-in (cross-device)');
       const phone = page.locator('#signin-hybrid');
       if (!(await phone.count())) throw new RpStepError('sign-in (cross-device)', 'the page offers no sign-in with a phone or tablet');
       await phone.click();
