@@ -22,7 +22,7 @@ export const MatrixSubset = z.strictObject({
   scenarios: z.array(Id).min(1),
   environments: z.array(Id).min(1),
   providers: z.array(Id).min(1),
-  /** Why the subset needs more than 3 environments (a decision that differs in each), said where it does. */
+  /** Why the subset needs more than 3 environments or 3 providers (a decision that differs in each), said where it does. */
   wide: Why.optional(),
   /**
    * The fixture RP's settings for this subset (rp-fixture/README.md), where a decision is taken only

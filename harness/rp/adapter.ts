@@ -100,6 +100,8 @@ export interface SignInHelpView {
   recoveryPath: boolean;
   /** What the help says went wrong with the sign-in that led there, in its words; left out where the help does not repeat it. */
   whatFailed?: string;
+  /** The help page's own title (the browser's tab, what a screen reader announces first), without the site's name; left out where the adapter cannot tell the two apart. */
+  title?: string;
 }
 
 /**

@@ -43,6 +43,7 @@ export const SignInHelpViewSchema = z.strictObject({
   otherWays: z.array(WayIn),
   recoveryPath: z.boolean(),
   whatFailed: z.string().optional(),
+  title: z.string().optional(),
 });
 
 export const AfterSignInSchema = z.strictObject({ passkeyOffered: z.boolean() });

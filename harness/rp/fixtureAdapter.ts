@@ -66,8 +66,11 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
   const advised = (await expected.count()) > 0;
   const named = advised ? await expected.getAttribute('data-provider') : null;
   const alternatives = advised ? ((await expected.getAttribute('data-alternatives')) ?? '') : '';
-  const expectedProviders = [named ?? '', ...alternatives.split(',')].filter((name) => name && name !== 'none' && name !== 'unknown');
-  const wontSyncWarning = (await page.locator('[data-message="creation.wont-sync"]').count()) > 0;
+  // The user reads the advice, not its markup: a provider counts as named only where the words name it.
+  const words = advised ? (await expected.innerText()).toLowerCase() : '';
+  const expectedProviders = [named ?? '', ...alternatives.split(',')].filter((name) => name && name !== 'none' && name !== 'unknown' && words.includes(name.toLowerCase()));
+  const warning = page.locator('[data-message="creation.wont-sync"]');
+  const wontSyncWarning = (await warning.count()) > 0 && (await warning.first().innerText()).trim() !== '';
   await page.locator('#create-passkey').click();
   await outcome(page, step, '/account', 'registration.failed');
   const saved = page.locator('[data-message="creation.saved"]');
@@ -135,11 +138,30 @@ async function otherWaysOffered(page: Page, step: string): Promise<WayIn[]> {
   return links.flatMap((text) => (known.includes(text) ? [WAYS_IN_BY_WORDS[text]!] : []));
 }
 
-/** Words the help page shows loose in its main content, outside every heading, paragraph, list and section: none are written for the user. */
+/**
+ * Words the help page shows loose in its main content, outside every heading, paragraph, list and section: none are written for the user.
+ * Read from the page as loaded, without waiting: a page with no main content has none.
+ */
 async function looseWords(page: Page): Promise<string[]> {
-  return page.locator('main').evaluate((main) =>
-    [...main.childNodes].flatMap((node) => (node.nodeType === Node.TEXT_NODE && node.textContent?.trim() ? [node.textContent.trim()] : [])),
+  return page.evaluate(() =>
+    [...(document.querySelector('main')?.childNodes ?? [])].flatMap((node) => (node.nodeType === Node.TEXT_NODE && node.textContent?.trim() ? [node.textContent.trim()] : [])),
   );
+}
+
+/** A part's words as the loaded page shows them, '' when it has no such part: never a wait for a part that may not come. */
+async function wordsNow(part: Locator): Promise<string> {
+  return (await part.count()) ? (await part.first().innerText()).trim() : '';
+}
+
+/** The fixture RP's why for a passkey whose provider it cannot tell (providerReach.ts): it says it does not know the provider, whatever the label. */
+const PROVIDER_UNKNOWN_WHY = /^We cannot tell which provider holds this passkey\b/;
+
+/** Every page's title ends with the site's name (pages/layout.ts); what comes before it is the page's own. */
+const SITE_TITLE = /\s*·\s*Passkey Matrix Fixture$/;
+
+/** The page's own title, as the browser's tab and a screen reader give it, without the site's name. */
+async function ownTitle(page: Page): Promise<string> {
+  return (await page.title()).trim().replace(SITE_TITLE, '').trim();
 }
 
 /**
@@ -214,11 +236,11 @@ export const fixtureAdapter: RpAdapter = {
     // Signing out lands on a fresh sign-in page: loading it again would only cost a round trip.
     const fresh = freshSignInPage.get(page) === page.url();
     freshSignInPage.delete(page);
-    if (!fresh && method !== 'cross-device') await page.goto(new URL('/signin', baseUrl).href);
+    if (!fresh) await page.goto(new URL('/signin', baseUrl).href);
     if (method === 'cross-device') {
-      const help = new URL('/signin/help', baseUrl);
-      help.searchParams.set('username', username);
-      await page.goto(help.href);
+      // As the user finds it: the sign-in page's "Can't use your passkey?", where a phone is offered before any username is asked.
+      await page.locator('#signin-help').click();
+      await helpOpened(page, 'sign-in (cross-device)');
       const phone = page.locator('#signin-hybrid');
       if (!(await phone.count())) throw new RpStepError('sign-in (cross-device)', 'the page offers no sign-in with a phone or tablet');
       await phone.click();
@@ -354,20 +376,20 @@ export const fixtureAdapter: RpAdapter = {
     }
     const providers: SignInHelpView['providers'] = [];
     for (const item of await page.locator('[data-message="signin-help.providers"] [data-provider]').all()) {
-      const reach = (await item.locator('[data-field="reach"]').innerText()).trim();
+      const reach = await wordsNow(item.locator('[data-field="reach"]'));
       const reachable = REACH_WORDS[reach];
       if (!reachable) throw new RpStepError(step, `the help says of ${(await item.getAttribute('data-provider')) ?? 'a provider'} "${reach}", which is none of ${Object.keys(REACH_WORDS).join(' ')}`);
-      providers.push({
-        name: knownProvider((await item.getAttribute('data-provider')) ?? ''),
-        reachable,
-        why: (await item.locator('[data-field="why"]').innerText()).trim(),
-      });
+      const why = await wordsNow(item.locator('[data-field="why"]'));
+      // A why that says the site cannot tell the provider takes back the name beside it: the user is told it is not known.
+      const name = PROVIDER_UNKNOWN_WHY.test(why) ? null : knownProvider((await item.getAttribute('data-provider')) ?? '');
+      providers.push({ name, reachable, why });
     }
     const loose = await looseWords(page);
     if (loose.length) throw new RpStepError(step, `the help shows words that belong to none of its parts: "${loose.join('", "')}"`);
     const otherWays = await otherWaysOffered(page, step);
+    const title = await ownTitle(page);
     const crossDevice = (await page.locator('[data-message="signin-help.cross-device"] #signin-hybrid').count()) > 0;
     const recoveryPath = await recoveryExplained(page, step);
-    return { providers, crossDevice, otherWays, recoveryPath, ...(whatFailed === undefined ? {} : { whatFailed }) };
+    return { providers, crossDevice, otherWays, recoveryPath, title, ...(whatFailed === undefined ? {} : { whatFailed }) };
   },
 };
