@@ -10,13 +10,14 @@ export type BrowserId = 'chrome' | 'edge' | 'firefox' | 'safari' | 'samsung-inte
 export type DetectedEnvironment = {
   os: OsId;
   browser: BrowserId;
-  osVersion?: string;
-  browserVersion?: string;
+  /** Only what the browser told (client hints, a browser's own UA token); undefined otherwise. */
+  osVersion?: string | undefined;
+  browserVersion?: string | undefined;
   /** How a person names it: "Edge on Windows". */
   label: string;
 };
 
-type Part<Id> = { id: Id; version?: string };
+type Part<Id> = { id: Id; version?: string | undefined };
 
 const OS_LABELS: Record<OsId, string> = {
   windows: 'Windows',
@@ -106,13 +107,7 @@ export function detectEnvironment(headers: IncomingHttpHeaders, faults: ActiveFa
 }
 
 function environment(os: Part<OsId>, browser: Part<BrowserId>): DetectedEnvironment {
-  return {
-    os: os.id,
-    browser: browser.id,
-    ...(os.version === undefined ? {} : { osVersion: os.version }),
-    ...(browser.version === undefined ? {} : { browserVersion: browser.version }),
-    label: environmentLabel(os.id, browser.id),
-  };
+  return { os: os.id, browser: browser.id, osVersion: os.version, browserVersion: browser.version, label: environmentLabel(os.id, browser.id) };
 }
 
 export function environmentLabel(os: OsId, browser: BrowserId): string {
@@ -139,7 +134,8 @@ function osFromUa(name: string | undefined, userAgent: string): OsId {
 
 function uaBrowser(browser: { name?: string | undefined; version?: string | undefined }): Part<BrowserId> {
   const id = UA_BROWSER.get(browser.name) ?? 'unknown';
-  return id === 'unknown' || !browser.version ? { id } : { id, version: browser.version };
+  // A browser the RP cannot name has no version worth telling: "Unknown browser 17.1" says nothing.
+  return id === 'unknown' ? { id } : { id, version: browser.version };
 }
 
 /** Every iOS browser is WebKit; the brand shows only as a token in the UA string. */
@@ -153,15 +149,13 @@ function iosBrowser(userAgent: string): Part<BrowserId> {
     const match = pattern.exec(userAgent);
     if (match?.[1]) return { id, version: match[1] };
   }
-  const safariVersion = /\bVersion\/([\d.]+)/.exec(userAgent)?.[1];
-  return safariVersion ? { id: 'safari', version: safariVersion } : { id: 'safari' };
+  return { id: 'safari', version: /\bVersion\/([\d.]+)/.exec(userAgent)?.[1] };
 }
 
 function osFromHints(hints: ClientHints): Part<OsId> | null {
   const id = HINT_PLATFORM.get(hints.platform);
   if (!id) return null;
-  const version = id === 'windows' ? windowsVersion(hints.platformVersion) : hints.platformVersion || undefined;
-  return version === undefined ? { id } : { id, version };
+  return { id, version: id === 'windows' ? windowsVersion(hints.platformVersion) : hints.platformVersion || undefined };
 }
 
 /**
@@ -183,8 +177,7 @@ function browserFromHints(hints: ClientHints): Part<BrowserId> | null {
     const id = HINT_BRAND.get(named.brand);
     if (id === undefined) continue;
     const full = hints.fullVersionList.find((entry) => entry.brand === named.brand)?.version;
-    const version = full || named.version;
-    return version ? { id, version } : { id };
+    return { id, version: full || named.version };
   }
   return null;
 }
