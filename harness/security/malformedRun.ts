@@ -184,3 +184,22 @@ export async function misdirectedAnswers(page: Page, rpUrl: string): Promise<Mis
   }
   return answers;
 }
+
+/**
+ * The RP's page opened from a link on another site: a navigation GET marked Sec-Fetch-Site
+ * cross-site (no Origin, as browsers send navigations). The status, or why there was none.
+ */
+export async function crossSiteNavigation(page: Page, rpUrl: string): Promise<number | string> {
+  try {
+    const response = await page.request.get(rpUrl, {
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', 'sec-fetch-user': '?1' },
+      failOnStatusCode: false,
+      maxRedirects: 0,
+      timeout: ANSWER_WITHIN_MS,
+    });
+    await response.dispose();
+    return response.status();
+  } catch (error) {
+    return `no answer (${(error as Error).message.split('\n')[0]})`;
+  }
+}
