@@ -95,9 +95,12 @@ const HINT_BRAND = namedIn<BrowserId>({
   'Samsung Internet': 'samsung-internet',
 });
 
+// Stryker disable next-line StringLiteral: equivalent for users: every browser sends a User-Agent; a request without one reads as unknown whatever stands in for it
+const NO_USER_AGENT = '';
+
 /** Detects OS and browser from the User-Agent, letting client hints win where they are sent. */
 export function detectEnvironment(headers: IncomingHttpHeaders, faults: ActiveFaults = new Map()): DetectedEnvironment {
-  const userAgent = headers['user-agent'] ?? '';
+  const userAgent = headers['user-agent'] ?? NO_USER_AGENT;
   const fromUa = fromUserAgent(userAgent);
   // Fault ignore-client-hints: detection falls back to the UA string alone (Chrome reads as x.0.0.0).
   const hints = faultOn(faults, 'ignore-client-hints') ? null : readClientHints(headers);
