@@ -14,10 +14,11 @@ export type ClientHints = {
 /** The high-entropy client hints the fixture reads, asked for with Accept-CH: only those it shows (the versions). */
 export const HIGH_ENTROPY_HINTS = ['Sec-CH-UA-Platform-Version', 'Sec-CH-UA-Full-Version-List'];
 
-/** Reads the hints, or null when the browser sent none (Firefox, Safari, every iOS browser). */
-export function readClientHints(headers: IncomingHttpHeaders): ClientHints | null {
-  const sentAny = Object.keys(headers).some((name) => name.toLowerCase().startsWith('sec-ch-ua'));
-  if (!sentAny) return null;
+/**
+ * Reads the hints. A browser that sends none (Firefox, Safari, every iOS browser) gets empty ones: no
+ * brand and no platform, which name nothing, so detection reads its UA string.
+ */
+export function readClientHints(headers: IncomingHttpHeaders): ClientHints {
   return {
     brands: brandList(header(headers, 'sec-ch-ua')),
     fullVersionList: brandList(header(headers, 'sec-ch-ua-full-version-list')),

@@ -102,10 +102,10 @@ const NO_USER_AGENT = '';
 export function detectEnvironment(headers: IncomingHttpHeaders, faults: ActiveFaults = new Map()): DetectedEnvironment {
   const userAgent = headers['user-agent'] ?? NO_USER_AGENT;
   const fromUa = fromUserAgent(userAgent);
-  // Fault ignore-client-hints: detection falls back to the UA string alone (Chrome reads as x.0.0.0).
-  const hints = faultOn(faults, 'ignore-client-hints') ? null : readClientHints(headers);
-  const os = (hints && osFromHints(hints)) ?? fromUa.os;
-  const browser = (hints && browserFromHints(hints)) ?? fromUa.browser;
+  // Fault ignore-client-hints: no hint is read, so detection falls back to the UA string alone (Chrome reads as x.0.0.0).
+  const hints = readClientHints(faultOn(faults, 'ignore-client-hints') ? {} : headers);
+  const os = osFromHints(hints) ?? fromUa.os;
+  const browser = browserFromHints(hints) ?? fromUa.browser;
   return environment(os, browser);
 }
 
