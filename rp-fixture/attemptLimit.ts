@@ -19,12 +19,10 @@ export class AttemptLimit {
     this.byKey.set(key, [...this.recent(key), this.now().getTime()]);
   }
 
+  /** Only reads: `record` keeps each key's times to those inside the window, so they stay few. */
   private recent(key: string): number[] {
     const since = this.now().getTime() - this.windowMs;
-    const times = (this.byKey.get(key) ?? []).filter((time) => time > since);
-    if (times.length) this.byKey.set(key, times);
-    else this.byKey.delete(key);
-    return times;
+    return (this.byKey.get(key) ?? []).filter((time) => time > since);
   }
 }
 

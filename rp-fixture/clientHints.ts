@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { parseItem, parseList, type BareItem, type Item } from 'structured-headers';
+import { parseItem, parseList, type Item } from 'structured-headers';
 
 export type Brand = { brand: string; version: string };
 
@@ -14,10 +14,11 @@ export type ClientHints = {
 /** The high-entropy client hints the fixture reads, asked for with Accept-CH: only those it shows (the versions). */
 export const HIGH_ENTROPY_HINTS = ['Sec-CH-UA-Platform-Version', 'Sec-CH-UA-Full-Version-List'];
 
-/** Reads the hints, or null when the browser sent none (Firefox, Safari, every iOS browser). */
-export function readClientHints(headers: IncomingHttpHeaders): ClientHints | null {
-  const sentAny = Object.keys(headers).some((name) => name.toLowerCase().startsWith('sec-ch-ua'));
-  if (!sentAny) return null;
+/**
+ * Reads the hints. A browser that sends none (Firefox, Safari, every iOS browser) gets empty ones: no
+ * brand and no platform, which name nothing, so detection reads its UA string.
+ */
+export function readClientHints(headers: IncomingHttpHeaders): ClientHints {
   return {
     brands: brandList(header(headers, 'sec-ch-ua')),
     fullVersionList: brandList(header(headers, 'sec-ch-ua-full-version-list')),
@@ -34,13 +35,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 /** `"Chromium";v="131", "Not_A Brand";v="24"` -> brands; a malformed header counts as absent. */
 function brandList(value: string | undefined): Brand[] {
-  if (value === undefined) return [];
-  try {
-    return parseList(value).flatMap((member) => (isItem(member) ? brandOf(member) : []));
-  } catch {
-    // Stryker disable next-line all: equivalent for users: no browser sends a malformed Sec-CH-UA (environment.test.ts judges it)
-    return [];
-  }
+  return (parsedHeader(value, parseList) ?? []).flatMap((member) => (isItem(member) ? brandOf(member) : []));
 }
 
 function isItem(member: ReturnType<typeof parseList>[number]): member is Item {
@@ -57,16 +52,18 @@ function brandOf([value, parameters]: Item): Brand[] {
 }
 
 function stringItem(value: string | undefined): string | undefined {
-  const bare = bareItem(value);
+  const bare = parsedHeader(value, parseItem)?.[0];
   return typeof bare === 'string' ? bare : undefined;
 }
 
-function bareItem(value: string | undefined): BareItem | undefined {
+/** A structured header parsed (RFC 8941), or undefined when it is absent or malformed. */
+function parsedHeader<T>(value: string | undefined, parse: (text: string) => T): T | undefined {
+  // Stryker disable next-line ConditionalExpression: equivalent: parsing an absent header throws, and the catch below answers the same; the guard says so without leaning on the throw
   if (value === undefined) return undefined;
   try {
-    return parseItem(value)[0];
-  } catch {
+    return parse(value);
     // Stryker disable next-line all: equivalent for users: no browser sends a malformed hint (environment.test.ts judges it)
+  } catch {
     return undefined;
   }
 }

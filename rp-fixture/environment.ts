@@ -10,13 +10,14 @@ export type BrowserId = 'chrome' | 'edge' | 'firefox' | 'safari' | 'samsung-inte
 export type DetectedEnvironment = {
   os: OsId;
   browser: BrowserId;
-  osVersion?: string;
-  browserVersion?: string;
+  /** Only what the browser told (client hints, a browser's own UA token); undefined otherwise. */
+  osVersion?: string | undefined;
+  browserVersion?: string | undefined;
   /** How a person names it: "Edge on Windows". */
   label: string;
 };
 
-type Part<Id> = { id: Id; version?: string };
+type Part<Id> = { id: Id; version?: string | undefined };
 
 const OS_LABELS: Record<OsId, string> = {
   windows: 'Windows',
@@ -38,69 +39,78 @@ const BROWSER_LABELS: Record<BrowserId, string> = {
 };
 
 /**
+ * A table keyed by a name a parser may not give: a missing name (undefined) is a key no entry has, so
+ * looking it up needs no branch of its own.
+ */
+function namedIn<Id>(table: Record<string, Id>): ReadonlyMap<string | undefined, Id> {
+  return new Map(Object.entries(table));
+}
+
+/**
  * The OS names ua-parser-js 1.0 (pinned) gives. Linux and its distributions (it names Ubuntu, Fedora,
  * ...) are not listed: every Linux UA string says X11 or Linux, which `osFromUa` reads after these.
  */
-const UA_OS: Record<string, OsId> = {
+const UA_OS = namedIn<OsId>({
   Windows: 'windows',
   'Mac OS': 'macos',
   iOS: 'ios',
   Android: 'android',
   'Chromium OS': 'chromeos',
-};
+});
 
 /**
  * The browser names ua-parser-js 1.0 gives, for every OS but iOS (whose browsers `iosBrowser` reads;
  * "Mobile Safari" is iOS's). A headless browser is no user's.
  */
-const UA_BROWSER: Record<string, BrowserId> = {
+const UA_BROWSER = namedIn<BrowserId>({
   Chrome: 'chrome',
   'Chrome WebView': 'chrome',
   Edge: 'edge',
   Firefox: 'firefox',
   Safari: 'safari',
   'Samsung Internet': 'samsung-internet',
-};
+});
 
-/** Sec-CH-UA-Platform values. */
-const HINT_PLATFORM: Record<string, OsId> = {
+/**
+ * Sec-CH-UA-Platform values. On ChromeOS, Chrome says "Chrome OS", the space kept after the
+ * rebranding, and a Chromium build "Chromium OS" (Chromium's
+ * components/embedder_support/user_agent_utils.cc, GetPlatformForUAMetadata, checked 2026-11-30):
+ * no browser says "ChromeOS". A Chromium build is read by its UA string's CrOS token instead.
+ */
+const HINT_PLATFORM = namedIn<OsId>({
   Windows: 'windows',
   macOS: 'macos',
   Android: 'android',
   Linux: 'linux',
   'Chrome OS': 'chromeos',
-  ChromeOS: 'chromeos',
-};
+});
 
 /**
  * Sec-CH-UA brands that name a browser. "Chromium" and GREASE brands such as "Not A(Brand"
  * name none, so they are never looked up here.
  */
-const HINT_BRAND: Record<string, BrowserId> = {
+const HINT_BRAND = namedIn<BrowserId>({
   'Microsoft Edge': 'edge',
   'Google Chrome': 'chrome',
   'Samsung Internet': 'samsung-internet',
-};
+});
+
+// Stryker disable next-line StringLiteral: equivalent for users: every browser sends a User-Agent; a request without one reads as unknown whatever stands in for it
+const NO_USER_AGENT = '';
 
 /** Detects OS and browser from the User-Agent, letting client hints win where they are sent. */
 export function detectEnvironment(headers: IncomingHttpHeaders, faults: ActiveFaults = new Map()): DetectedEnvironment {
-  const userAgent = headers['user-agent'] ?? '';
+  const userAgent = headers['user-agent'] ?? NO_USER_AGENT;
   const fromUa = fromUserAgent(userAgent);
-  // Fault ignore-client-hints: detection falls back to the UA string alone (Chrome reads as x.0.0.0).
-  const hints = faultOn(faults, 'ignore-client-hints') ? null : readClientHints(headers);
-  const os = (hints && osFromHints(hints)) ?? fromUa.os;
-  const browser = (hints && browserFromHints(hints)) ?? fromUa.browser;
+  // Fault ignore-client-hints: no hint is read, so detection falls back to the UA string alone (Chrome reads as x.0.0.0).
+  const hints = readClientHints(faultOn(faults, 'ignore-client-hints') ? {} : headers);
+  const os = osFromHints(hints) ?? fromUa.os;
+  const browser = browserFromHints(hints) ?? fromUa.browser;
   return environment(os, browser);
 }
 
 function environment(os: Part<OsId>, browser: Part<BrowserId>): DetectedEnvironment {
-  return {
-    os: os.id,
-    browser: browser.id,
-    ...(os.version === undefined ? {} : { osVersion: os.version }),
-    ...(browser.version === undefined ? {} : { browserVersion: browser.version }),
-    label: environmentLabel(os.id, browser.id),
-  };
+  return { os: os.id, browser: browser.id, osVersion: os.version, browserVersion: browser.version, label: environmentLabel(os.id, browser.id) };
 }
 
 export function environmentLabel(os: OsId, browser: BrowserId): string {
@@ -119,15 +129,16 @@ function fromUserAgent(userAgent: string): { os: Part<OsId>; browser: Part<Brows
 }
 
 function osFromUa(name: string | undefined, userAgent: string): OsId {
-  const known = name === undefined ? undefined : UA_OS[name];
+  const known = UA_OS.get(name);
   if (known) return known;
   // Linux and every distribution: their UA strings say X11 or Linux.
   return /\b(X11|Linux)\b/.test(userAgent) ? 'linux' : 'unknown';
 }
 
 function uaBrowser(browser: { name?: string | undefined; version?: string | undefined }): Part<BrowserId> {
-  const id = (browser.name === undefined ? undefined : UA_BROWSER[browser.name]) ?? 'unknown';
-  return id === 'unknown' || !browser.version ? { id } : { id, version: browser.version };
+  const id = UA_BROWSER.get(browser.name) ?? 'unknown';
+  // A browser the RP cannot name has no version worth telling: "Unknown browser 17.1" says nothing.
+  return id === 'unknown' ? { id } : { id, version: browser.version };
 }
 
 /** Every iOS browser is WebKit; the brand shows only as a token in the UA string. */
@@ -141,15 +152,13 @@ function iosBrowser(userAgent: string): Part<BrowserId> {
     const match = pattern.exec(userAgent);
     if (match?.[1]) return { id, version: match[1] };
   }
-  const safariVersion = /\bVersion\/([\d.]+)/.exec(userAgent)?.[1];
-  return safariVersion ? { id: 'safari', version: safariVersion } : { id: 'safari' };
+  return { id: 'safari', version: /\bVersion\/([\d.]+)/.exec(userAgent)?.[1] };
 }
 
 function osFromHints(hints: ClientHints): Part<OsId> | null {
-  const id = hints.platform === undefined ? undefined : HINT_PLATFORM[hints.platform];
+  const id = HINT_PLATFORM.get(hints.platform);
   if (!id) return null;
-  const version = id === 'windows' ? windowsVersion(hints.platformVersion) : hints.platformVersion || undefined;
-  return version === undefined ? { id } : { id, version };
+  return { id, version: id === 'windows' ? windowsVersion(hints.platformVersion) : hints.platformVersion || undefined };
 }
 
 /**
@@ -165,11 +174,13 @@ export function windowsVersion(platformVersion: string | undefined): string | un
   return undefined;
 }
 
+/** The first brand that names a browser, with its full version where the browser told it. */
 function browserFromHints(hints: ClientHints): Part<BrowserId> | null {
-  const named = hints.brands.find((entry) => HINT_BRAND[entry.brand] !== undefined);
-  const id = named && HINT_BRAND[named.brand];
-  if (!named || !id) return null;
-  const full = hints.fullVersionList.find((entry) => entry.brand === named.brand)?.version;
-  const version = full || named.version;
-  return version ? { id, version } : { id };
+  for (const named of hints.brands) {
+    const id = HINT_BRAND.get(named.brand);
+    if (id === undefined) continue;
+    const full = hints.fullVersionList.find((entry) => entry.brand === named.brand)?.version;
+    return { id, version: full || named.version };
+  }
+  return null;
 }

@@ -40,6 +40,11 @@ test('TOTP: the enrolled secret gives codes that pass once, one step of clock dr
   expect(checkTotp(secret, code(at.getTime() - 90_000), at, null)).toBeNull();
   expect(checkTotp(secret, ` ${code(at.getTime()).slice(0, 3)} ${code(at.getTime()).slice(3)} `, at, null)).toBe(step);
   expect(checkTotp(secret, 'abcdef', at, null)).toBeNull();
+  // The right code in full-width digits, with a digit more, or with a letter before it: wrong, never a throw.
+  const right = code(at.getTime());
+  expect(checkTotp(secret, right.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), at, null)).toBeNull();
+  expect(checkTotp(secret, `${right}0`, at, null)).toBeNull();
+  expect(checkTotp(secret, `x${right}`, at, null)).toBeNull();
 });
 
 test('TOTP faults: totp-wide-window takes a code from minutes ago; totp-code-reusable takes the code just used', () => {

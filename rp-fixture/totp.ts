@@ -31,7 +31,9 @@ export function newTotpEnrolment(username: string): TotpEnrolment {
 export function checkTotp(secret: string, code: string, now: Date, lastUsedStep: number | null, faults: ActiveFaults = new Map()): number | null {
   // Stryker disable next-line Regex: equivalent, removing each space or each run of spaces leaves the same digits
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return null;
+  // Only ASCII digits: otpauth compares the code's bytes, and throws on other scripts' digits (full
+  // width "１２３４５６" is 18 bytes). Its length otpauth checks first: any but DIGITS is wrong.
+  if (/\D/.test(token)) return null;
   const timestamp = now.getTime();
   const window = faultOn(faults, 'totp-wide-window') ? WIDE_WINDOW : WINDOW;
   const delta = totpFor(secret, '').validate({ token, timestamp, window });

@@ -3,11 +3,12 @@
 // the user has just typed; someone with the user's phone guesses a password one character off: the
 // RP must refuse each; the user's own password and code still get in. And guessing has an end: a
 // script repeating a wrong guess gets at most 100 failed tries on the account (NIST SP 800-63B
-// 5.2.2), after which the RP takes no more, not even the right code.
+// 5.2.2), after which the RP takes no more, not even the right code. A guess whose code is written in
+// full-width digits (as a Japanese keyboard types them) is refused too, never answered with a 5xx.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
 import { RpStepError } from '../harness/rp/adapter';
-import { sendWithCookies } from '../harness/security/forgedRequest';
+import { fieldValues, fullWidthDigits, sendWithCookies, withFieldValue } from '../harness/security/forgedRequest';
 import { holdFirstChange } from '../harness/security/heldRequest';
 
 /** Past the 30 s either side a phone's clock may be off, well inside the minutes a careless window allows. */
@@ -16,6 +17,8 @@ const SEEN_SECONDS_AGO = 180;
 const TIME_PASSING_SECONDS = 300;
 /** NIST SP 800-63B 5.2.2: a verifier limits consecutive failed attempts on one account to no more than 100. */
 const MOST_FAILED_TRIES = 100;
+/** A one-time code as a page sends it: 6 to 8 digits (RFC 4226 5.3). */
+const SECOND_FACTOR_CODE = /^\d{6,8}$/;
 
 forEveryCell(() => {
   test('the right password with a wrong second-factor code does not get in', { tag: [ONCE_PER.environment, '@safe', '@leaves-a-way-in'] }, async ({ world, username }) => {
@@ -65,6 +68,10 @@ forEveryCell(() => {
       // Answered otherwise, the copy is refused as a copy (a form that takes each post once): the page would have to be loaded for each guess.
       const firstCopy = await sendWithCookies(here.page, guess);
       if (firstCopy !== guessAnswer) return notApplicable(`a repeated sign-in post is answered ${firstCopy}, not ${guessAnswer} as the guess itself: the RP takes each form once`);
+      const [code, ...others] = fieldValues(guess).filter((value) => SECOND_FACTOR_CODE.test(value));
+      const fullWidth = code !== undefined && !others.length ? withFieldValue(guess, code, fullWidthDigits(code)) : null;
+      if (fullWidth) expect.soft(await sendWithCookies(here.page, fullWidth), 'the wrong guess with its code in full-width digits: refused, not broken').toBeLessThan(500);
+      else test.info().annotations.push({ type: 'note', description: 'no one field of the guess holds the code (6 to 8 digits): it is not tried in full-width digits' });
       for (let copy = 1; copy < MOST_FAILED_TRIES; copy++) expect.soft(await sendWithCookies(here.page, guess), 'a repeated guess, refused (not broken)').toBeLessThan(500);
       await expect(here.signInWithoutPasskey(username), `the right password and code after ${MOST_FAILED_TRIES} more failed tries`).rejects.toThrow(RpStepError);
       expect(await here.signedInAs()).toBeNull();

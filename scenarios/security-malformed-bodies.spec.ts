@@ -6,7 +6,10 @@
 // A body that is no JSON object (an array, null, a number, no JSON at all) is refused outright, never
 // taken; so are near misses of the page's own request: its body as an array or a JSON string, and
 // its body sent as from another page (another port of the same host, no Origin but Sec-Fetch-Site
-// cross-site, a look-alike host, the opaque origin) each get a 4xx that says why in words.
+// cross-site, a look-alike host, the opaque origin) each get a 4xx that says why in words. A POST
+// with no body at all (no Content-Length, as `curl -X POST` sends it) is answered, never with a 5xx.
+// And the RP's page asked for under a host name not its own (DNS rebinding) is not served: the RP
+// redirects to its own origin or refuses with a 4xx. Opened from a link on another site, it is served.
 // The provider and sync state do not reach how the RP reads requests: it runs once per environment.
 import { ONCE_PER } from '../harness/matrix/checkedOnce';
 import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
@@ -15,7 +18,7 @@ import type { Rp } from '../harness/rp/boundRp';
 import { withValueAt } from '../harness/security/answerInBody';
 import { interceptAnswer } from '../harness/security/answerInterception';
 import { malformedBodies, nearMissBodies, type MalformedBody } from '../harness/security/malformedBodies';
-import { crossSiteMarks, endpointName, refusedRun, sendMalformed, type Refusable } from '../harness/security/malformedRun';
+import { bodilessAnswers, crossSiteMarks, crossSiteNavigation, endpointName, misdirectedAnswers, refusedRun, sendMalformed, type Refusable } from '../harness/security/malformedRun';
 import { contentType } from '../harness/security/forgedRequest';
 import { badlySigned, SignInProbe } from '../harness/security/signInProbe';
 import { recordTraffic, webauthnEndpoints, type Exchange } from '../harness/security/webauthnTraffic';
@@ -74,6 +77,18 @@ forEveryCell(() => {
       expect(shown, `${run.misanswers.length} of ${run.sent} malformed bodies got a 5xx or no answer`).toEqual([]);
       const taken = run.accepted.slice(0, 5).map((m) => `${m.endpoint} (${m.kind}): ${m.answer}`);
       expect.soft(taken, `${run.accepted.length} bodies that are no JSON object were taken (2xx or 3xx), not refused`).toEqual([]);
+    });
+    await check('safe', 'a POST with no body at all, as curl -X POST sends it: answered, never a 5xx', async () => {
+      const broken = (await bodilessAnswers(rp.page, endpoints)).filter((a) => typeof a.answer === 'string' || a.answer >= 500).map((a) => `${a.endpoint}: ${a.answer}`);
+      expect.soft(broken, 'POSTs with no body that got a 5xx or no answer').toEqual([]);
+    });
+    await check('safe', "the RP's page asked for under another host name (DNS rebinding): redirected to the RP's own origin, or refused with a 4xx", async () => {
+      const served = (await misdirectedAnswers(rp.page, rp.url)).filter((a) => !a.refused).map((a) => `${a.method}: ${a.status}${a.location === null ? '' : ` to ${a.location}`}`);
+      expect.soft(served, "requests for the RP's page under another host name that it served").toEqual([]);
+    });
+    await check('works', "the RP's page opened from a link on another site is served: only state-changing requests are refused as from another site", async () => {
+      const status = await crossSiteNavigation(rp.page, rp.url);
+      expect.soft(typeof status === 'number' && status < 400, `the page opened from another site's link was answered ${status}`).toBe(true);
     });
     await test.step('near misses of the page\'s own requests: each refused with a 4xx that says why', async () => {
       const requests: Refusable[] = endpoints.flatMap((endpoint) => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CrossSitePage } from './crossSitePage';
-import { nearMissToken, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from './forgedRequest';
+import { fieldValues, fullWidthDigits, nearMissToken, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from './forgedRequest';
 import type { CapturedRequest } from './heldRequest';
 
 const form: CapturedRequest = {
@@ -42,6 +42,17 @@ test('the name typed is found in a form or JSON field and replaced; elsewhere it
   const json = { ...form, headers: { 'content-type': 'application/json' }, body: '{"passkey":{"name":"Laptop"}}' };
   expect(withFieldValue(json, 'Laptop', 'Work laptop')?.body).toBe('{"passkey":{"name":"Work laptop"}}');
   expect(withFieldValue(form, 'Desktop', 'x')).toBeNull();
+});
+
+test('the values of a form or JSON body, nested ones included; none for another kind of body', () => {
+  expect(fieldValues(form)).toEqual(['s3cr3t-token-value', 'Laptop']);
+  const json = { ...form, headers: { 'content-type': 'application/json' }, body: '{"a":"1","b":{"c":["2",3]}}' };
+  expect(fieldValues(json)).toEqual(['1', '2']);
+  expect(fieldValues({ ...form, headers: { 'content-type': 'text/plain' } })).toEqual([]);
+});
+
+test('full-width digits: each ASCII digit, nothing else', () => {
+  expect(fullWidthDigits('012 789x')).toBe('\uff10\uff11\uff12 \uff17\uff18\uff19x');
 });
 
 test('another site can post forms and JSON as text, but no DELETE or PUT', () => {

@@ -103,6 +103,26 @@ function withJsonTokens(request: CapturedRequest, value: unknown, taken: string[
   return kept;
 }
 
+/** The string values of a form's or a JSON body's fields, nested ones included; none for another kind of body. */
+export function fieldValues(request: CapturedRequest): string[] {
+  const kind = bodyKind(request);
+  if (kind === 'form') return [...new URLSearchParams(request.body ?? '').values()];
+  if (kind !== 'json') return [];
+  const values: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') values.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (isJsonObject(value)) Object.values(value).forEach(collect);
+  };
+  collect(jsonBody(request.body));
+  return values;
+}
+
+/** The same digits in full width (U+FF10 to U+FF19), as a Japanese keyboard types them; other characters kept. */
+export function fullWidthDigits(text: string): string {
+  return text.replace(/[0-9]/g, (digit) => String.fromCharCode(0xff10 + Number(digit)));
+}
+
 /** The request with a field whose value was `from` (what the user typed) set to `to`; null when no field carries it. */
 export function withFieldValue(request: CapturedRequest, from: string, to: string): CapturedRequest | null {
   const kind = bodyKind(request);

@@ -4,6 +4,7 @@
  * a few at a time, each bounded in time. What the RP answered, counted.
  */
 import type { Page } from '@playwright/test';
+import { postWithoutBody } from './bodilessPost';
 import { neverAnObject, type MalformedBody } from './malformedBodies';
 import type { WebAuthnEndpoint } from './webauthnTraffic';
 
@@ -130,4 +131,75 @@ export function crossSiteMarks(rpUrl: string): { kind: string; headers: Record<s
     { kind: 'from a look-alike host, by a browser without Fetch Metadata', headers: { origin: `${rp.protocol}//${rp.hostname}.example.test:${port}` } },
     { kind: 'from an opaque origin ("null")', headers: { origin: 'null', 'sec-fetch-site': 'cross-site', ...cors } },
   ];
+}
+
+/**
+ * Each POST endpoint sent a request with no body at all (`postWithoutBody`: no Content-Length, as
+ * `curl -X POST` sends it) with the page's cookies and the headers its script chose: what it answered.
+ */
+export async function bodilessAnswers(page: Page, endpoints: WebAuthnEndpoint[]): Promise<Misanswer[]> {
+  const answers: Misanswer[] = [];
+  for (const endpoint of endpoints.filter((e) => e.exchange.method === 'POST')) {
+    const cookies = (await page.context().cookies(endpoint.exchange.url)).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+    const headers = { ...endpoint.exchange.headers, ...(cookies ? { cookie: cookies } : {}) };
+    answers.push({ endpoint: endpointName(endpoint), kind: 'no body at all', answer: await postWithoutBody(endpoint.exchange.url, headers, ANSWER_WITHIN_MS) });
+  }
+  return answers;
+}
+
+/** A host name no DNS resolves (RFC 2606's .test), standing for an attacker's that resolves to the RP (DNS rebinding). */
+const REBINDING_HOST = 'rebinding.example.test';
+
+/** How the RP answered its own page asked for under a host name not its own, and whether that refuses it. */
+export interface MisdirectedAnswer {
+  method: string;
+  status: number | string;
+  location: string | null;
+  /** A 4xx, or a redirect that leads to the RP's own origin: the page is not served under the other name. */
+  refused: boolean;
+}
+
+/**
+ * GET and HEAD of the RP's page with the Host header of another name, as a browser sends them after
+ * DNS rebinding (an attacker's name made to resolve to the RP's address): a careful RP checks the
+ * Host and serves its pages under its own name only, redirecting there or refusing.
+ */
+export async function misdirectedAnswers(page: Page, rpUrl: string): Promise<MisdirectedAnswer[]> {
+  const own = new URL(rpUrl);
+  const asked = new URL(rpUrl);
+  asked.hostname = REBINDING_HOST;
+  const answers: MisdirectedAnswer[] = [];
+  for (const method of ['GET', 'HEAD']) {
+    try {
+      const response = await page.request.fetch(own.href, { method, headers: { host: asked.host }, failOnStatusCode: false, maxRedirects: 0, timeout: ANSWER_WITHIN_MS });
+      const status = response.status();
+      const location = response.headers()['location'] ?? null;
+      await response.dispose();
+      // A relative Location would keep the browser on the other name: only the RP's own origin counts.
+      const leadsHome = location !== null && new URL(location, asked).origin === own.origin;
+      answers.push({ method, status, location, refused: (status >= 400 && status < 500) || (status >= 300 && status < 400 && leadsHome) });
+    } catch (error) {
+      answers.push({ method, status: `no answer (${(error as Error).message.split('\n')[0]})`, location: null, refused: false });
+    }
+  }
+  return answers;
+}
+
+/**
+ * The RP's page opened from a link on another site: a navigation GET marked Sec-Fetch-Site
+ * cross-site (no Origin, as browsers send navigations). The status, or why there was none.
+ */
+export async function crossSiteNavigation(page: Page, rpUrl: string): Promise<number | string> {
+  try {
+    const response = await page.request.get(rpUrl, {
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', 'sec-fetch-user': '?1' },
+      failOnStatusCode: false,
+      maxRedirects: 0,
+      timeout: ANSWER_WITHIN_MS,
+    });
+    await response.dispose();
+    return response.status();
+  } catch (error) {
+    return `no answer (${(error as Error).message.split('\n')[0]})`;
+  }
 }
