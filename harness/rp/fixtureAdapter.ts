@@ -115,6 +115,22 @@ async function helpOpened(page: Page, step: string, username?: string): Promise<
 /** The help page's links to the other ways in, by the words the user reads (pages/signinHelp.ts). */
 const WAYS_IN_BY_WORDS: Record<string, WayIn> = { 'Password and authenticator app': 'password', 'Email me a sign-in link': 'email-link' };
 
+/** The management page's list of other ways in, by the words the user reads (pages/account.ts, waysInStore.ts). */
+const LISTED_WAYS: [RegExp, WayIn][] = [
+  [/^Password and authenticator app$/, 'password'],
+  [/^Email sign-in link to \S+@\S+$/, 'email-link'],
+];
+
+/** Every line of the management page's "Other ways in", each one a way in by its words. */
+async function otherWaysListed(page: Page, step: string): Promise<WayIn[]> {
+  const lines = (await page.locator('[data-testid="other-ways-in"] li').allInnerTexts()).map((line) => line.trim());
+  return lines.map((line) => {
+    const way = LISTED_WAYS.find(([words]) => words.test(line))?.[1];
+    if (!way) throw new RpStepError(step, `the management page lists "${line}" among the other ways in, which names none`);
+    return way;
+  });
+}
+
 /** What the help page says went wrong, in words; '' when it says nothing of the failure the link carried. */
 async function failureRestated(page: Page): Promise<string> {
   const words = page.locator('[data-message="signin.failed"] [data-field="what-failed"]');
@@ -316,6 +332,11 @@ export const fixtureAdapter: RpAdapter = {
     }
     await confirmedInWords(deleted, 'deleting a passkey', 'passkey.deleted');
     return 'deleted';
+  },
+
+  async otherWaysListed(page, baseUrl) {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    return otherWaysListed(page, 'reading the other ways in on the management page');
   },
 
   async renamePasskey(page, baseUrl, credentialId, name): Promise<void> {
