@@ -181,6 +181,37 @@ async function recoveryExplained(page: Page, step: string): Promise<boolean> {
   return true;
 }
 
+/** Words inside a form outside each of its labels and buttons: none are written for the user. */
+async function strayWords(form: Locator): Promise<string[]> {
+  return form.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const words: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      if (text && !node.parentElement?.closest('label, button')) words.push(text);
+    }
+    return words;
+  });
+}
+
+/** The box to tick before deleting the last way in must say, in words, what the user agrees to. */
+async function confirmationSaysWhat(form: Locator, confirm: Locator, step: string): Promise<void> {
+  const id = await confirm.first().getAttribute('id');
+  const label = id === null ? null : form.locator(`label[for="${id}"]`);
+  const words = label && (await label.count()) ? (await label.first().innerText()).trim() : '';
+  if (!words) throw new RpStepError(step, 'the box to tick before deleting the last way in says nothing of what it confirms');
+}
+
+/**
+ * The status of the next page load in `page` that fails (4xx or 5xx), once it has loaded; rejects
+ * after 10 s without one.
+ */
+async function failedPageLoad(page: Page): Promise<number> {
+  const response = await page.waitForResponse((answer) => answer.request().isNavigationRequest() && answer.frame() === page.mainFrame() && answer.status() >= 400, { timeout: 10_000 });
+  await page.waitForLoadState('domcontentloaded', { timeout: 10_000 });
+  return response.status();
+}
+
 /** Drives the fixture RP through its pages and its `data-message` / `data-field` contract. */
 export const fixtureAdapter: RpAdapter = {
   name: 'fixture RP',
@@ -314,17 +345,31 @@ export const fixtureAdapter: RpAdapter = {
   },
 
   async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess): Promise<DeleteOutcome> {
+    const step = 'deleting a passkey';
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     const item = page.locator(`[data-testid="passkey"][data-credential-id="${credentialId}"]`);
-    if (!(await item.count())) throw new RpStepError('deleting a passkey', `the management page does not list passkey ${credentialId}`);
-    const confirm = item.locator('input[name="confirm-lose-access"]');
+    if (!(await item.count())) throw new RpStepError(step, `the management page does not list passkey ${credentialId}`);
+    const button = item.locator('[data-testid="delete-passkey"]');
+    if (!(await button.count())) throw new RpStepError(step, `the management page offers no way to delete passkey ${credentialId}`);
+    const form = button.locator('xpath=ancestor::form');
+    if (!(await form.count())) throw new RpStepError(step, `the delete button of passkey ${credentialId} is in no form`);
+    const stray = await strayWords(form);
+    if (stray.length) throw new RpStepError(step, `the delete form shows words that belong to none of its parts: "${stray.join('", "')}"`);
+    const confirm = form.locator('input[name="confirm-lose-access"]');
+    if (await confirm.count()) await confirmationSaysWhat(form, confirm, step);
     if (confirmLosingAccess && (await confirm.count())) await confirm.check();
-    await item.locator('[data-testid="delete-passkey"]').click();
     const deleted = page.locator('[data-message="passkey.deleted"]');
     const refused = page.locator('[data-message="passkey.delete-last-refused"]');
-    await deleted.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
-      throw new RpNoAnswerError('deleting a passkey', `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
+    const errorPage = failedPageLoad(page);
+    await button.click();
+    const first = await Promise.race([deleted.or(refused).waitFor({ timeout: 10_000 }).then(() => null), errorPage]).catch((error: Error) => {
+      throw new RpNoAnswerError(step, `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
     });
+    errorPage.catch(() => undefined);
+    // A page that failed to load (an error status) and is not the refusal: the user is told neither outcome.
+    if (first !== null && !(await deleted.or(refused).count())) {
+      throw new RpStepError(step, `the delete led to an HTTP ${first} page that neither confirms nor refuses it: "${(await page.locator('body').innerText()).trim().slice(0, 200)}"`);
+    }
     // A refusal the user cannot read leaves them stuck: it must say why, as a confirmation must say what.
     if (!(await deleted.count())) {
       await confirmedInWords(refused, 'deleting a passkey', 'passkey.delete-last-refused');
