@@ -181,6 +181,15 @@ async function recoveryExplained(page: Page, step: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * The management page's confirmations (rp-fixture/README.md) are statuses: shown as done and
+ * announced to screen readers as such, not as an alert or a mere note.
+ */
+async function confirmedAsDone(page: Page, step: string, code: string): Promise<void> {
+  const role = await page.locator(`[data-message="${code}"]`).first().getAttribute('role');
+  if (role !== 'status') throw new RpStepError(step, `the page confirmed it (${code}) but not as done: its role is ${JSON.stringify(role)}, not "status"`);
+}
+
 /** Words inside a form outside each of its labels and buttons: none are written for the user. */
 async function strayWords(form: Locator): Promise<string[]> {
   return form.evaluate((element) => {
@@ -372,10 +381,11 @@ export const fixtureAdapter: RpAdapter = {
     }
     // A refusal the user cannot read leaves them stuck: it must say why, as a confirmation must say what.
     if (!(await deleted.count())) {
-      await confirmedInWords(refused, 'deleting a passkey', 'passkey.delete-last-refused');
+      await confirmedInWords(refused, step, 'passkey.delete-last-refused');
       return 'refused';
     }
-    await confirmedInWords(deleted, 'deleting a passkey', 'passkey.deleted');
+    await confirmedInWords(deleted, step, 'passkey.deleted');
+    await confirmedAsDone(page, step, 'passkey.deleted');
     return 'deleted';
   },
 
@@ -391,6 +401,7 @@ export const fixtureAdapter: RpAdapter = {
     await item.locator('input[name="nickname"]').fill(name);
     await item.locator('[data-testid="rename-passkey"]').click();
     await shown(page, 'renaming a passkey', 'passkey.renamed', 'passkey.rename-invalid');
+    await confirmedAsDone(page, 'renaming a passkey', 'passkey.renamed');
   },
 
   async renameAccount(page, baseUrl, displayName): Promise<void> {
@@ -398,6 +409,7 @@ export const fixtureAdapter: RpAdapter = {
     await page.locator('#display-name').fill(displayName);
     await page.locator('[data-testid="change-account-name"]').click();
     await shown(page, "changing the account's name", 'account.renamed', 'account.rename-invalid');
+    await confirmedAsDone(page, "changing the account's name", 'account.renamed');
   },
 
   async signInHelp(page, _baseUrl, username): Promise<SignInHelpView> {
