@@ -43,10 +43,12 @@ function knownProvider(shown: string): string | null {
 
 /**
  * Where the saved message says the passkey went, in its words (pages/account.ts): "Your passkey was
- * saved in <provider>."; null when it says it cannot tell, or does not say.
+ * saved in <provider>."; null when it says it cannot tell which provider holds it; undefined when it
+ * says neither.
  */
-function savedIn(words: string): string | null {
-  return /^Your passkey was saved in (.+?)\.(?:\s|$)/.exec(words)?.[1] ?? null;
+function savedIn(words: string): string | null | undefined {
+  if (/^Your passkey was saved, but we cannot tell which passkey provider holds it\./.test(words)) return null;
+  return /^Your passkey was saved in (.+?)\.(?:\s|$)/.exec(words)?.[1];
 }
 
 /** The saved message's words for each sync state, as the user reads them (pages/account.ts). */
@@ -73,10 +75,12 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
   const saved = page.locator('[data-message="creation.saved"]');
   await saved.waitFor({ timeout: 10_000 });
   const savedWords = (await saved.innerText()).trim();
+  const where = savedIn(savedWords);
   return {
     expectedProviders,
     wontSyncWarning,
-    saved: { providerName: savedIn(savedWords), sync: savedSync(savedWords) },
+    // A saved message that says nothing of where the passkey went tells the user nothing of it.
+    saved: where === undefined ? null : { providerName: where, sync: savedSync(savedWords) },
     deviceBoundAdvice: (await page.locator('[data-message="creation.device-bound-advice"]').count()) > 0,
   };
 }
@@ -203,12 +207,16 @@ async function strayWords(form: Locator): Promise<string[]> {
   });
 }
 
-/** The box to tick before deleting the last way in must say, in words, what the user agrees to. */
-async function confirmationSaysWhat(form: Locator, confirm: Locator, step: string): Promise<void> {
-  const id = await confirm.first().getAttribute('id');
-  const label = id === null ? null : form.locator(`label[for="${id}"]`);
-  const words = label && (await label.count()) ? (await label.first().innerText()).trim() : '';
-  if (!words) throw new RpStepError(step, 'the box to tick before deleting the last way in says nothing of what it confirms');
+/** The words of the label of a field or box the user fills (`label for` its id, within `scope`); '' when it has none. */
+async function labelWords(scope: Locator | Page, input: Locator): Promise<string> {
+  const id = await input.first().getAttribute('id');
+  const label = id === null ? null : scope.locator(`label[for="${id}"]`);
+  return label && (await label.count()) ? (await label.first().innerText()).trim() : '';
+}
+
+/** A field or box the user fills must say in words what it is for. */
+async function saysWhatItIsFor(scope: Locator | Page, input: Locator, step: string, what: string): Promise<void> {
+  if (!(await labelWords(scope, input))) throw new RpStepError(step, `${what} says nothing of what it is for`);
 }
 
 /**
@@ -365,7 +373,7 @@ export const fixtureAdapter: RpAdapter = {
     const stray = await strayWords(form);
     if (stray.length) throw new RpStepError(step, `the delete form shows words that belong to none of its parts: "${stray.join('", "')}"`);
     const confirm = form.locator('input[name="confirm-lose-access"]');
-    if (await confirm.count()) await confirmationSaysWhat(form, confirm, step);
+    if (await confirm.count()) await saysWhatItIsFor(form, confirm, step, 'the box to tick before deleting the last way in');
     if (confirmLosingAccess && (await confirm.count())) await confirm.check();
     const deleted = page.locator('[data-message="passkey.deleted"]');
     const refused = page.locator('[data-message="passkey.delete-last-refused"]');
@@ -398,7 +406,9 @@ export const fixtureAdapter: RpAdapter = {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     const item = page.locator(`[data-testid="passkey"][data-credential-id="${credentialId}"]`);
     if (!(await item.count())) throw new RpStepError('renaming a passkey', `the management page does not list passkey ${credentialId}`);
-    await item.locator('input[name="nickname"]').fill(name);
+    const field = item.locator('input[name="nickname"]');
+    await saysWhatItIsFor(item, field, 'renaming a passkey', "the field for the passkey's name");
+    await field.fill(name);
     await item.locator('[data-testid="rename-passkey"]').click();
     await shown(page, 'renaming a passkey', 'passkey.renamed', 'passkey.rename-invalid');
     await confirmedAsDone(page, 'renaming a passkey', 'passkey.renamed');
@@ -406,7 +416,9 @@ export const fixtureAdapter: RpAdapter = {
 
   async renameAccount(page, baseUrl, displayName): Promise<void> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
-    await page.locator('#display-name').fill(displayName);
+    const field = page.locator('#display-name');
+    await saysWhatItIsFor(page, field, "changing the account's name", "the field for the account's name");
+    await field.fill(displayName);
     await page.locator('[data-testid="change-account-name"]').click();
     await shown(page, "changing the account's name", 'account.renamed', 'account.rename-invalid');
     await confirmedAsDone(page, "changing the account's name", 'account.renamed');
