@@ -122,7 +122,6 @@ function ownedPasskey(context: FixtureContext, req: Request, res: Response): Own
   const account = signedInAccount(context, req, res);
   if (!account) return undefined;
   const param: unknown = req.params['id'];
-  // Stryker disable next-line StringLiteral: equivalent: express gives a route's :id as a string always; the '' only keeps the type honest
   const id = typeof param === 'string' ? param : '';
   if (!CredentialId.test(id)) {
     // Stryker disable all: equivalent for users: only a hand-made post names a malformed id (every form's address carries the id of a passkey the page lists, and a user cannot type a POST), and it is refused either way: here, or as no passkey of the account (404)
