@@ -220,12 +220,15 @@ async function saysWhatItIsFor(scope: Locator | Page, input: Locator, step: stri
 }
 
 /**
- * The status of the next page load in `page` that fails (4xx or 5xx), once it has loaded; rejects
- * after 10 s without one.
+ * The status of the next page load in `page` that fails (4xx or 5xx), once that page has loaded;
+ * rejects after 10 s without one. Call it before the click that loads the page: it listens from then.
  */
 async function failedPageLoad(page: Page): Promise<number> {
+  // The next document's own event: the page shown before the click has loaded already.
+  const loaded = page.waitForEvent('domcontentloaded', { timeout: 10_000 });
+  loaded.catch(() => undefined);
   const response = await page.waitForResponse((answer) => answer.request().isNavigationRequest() && answer.frame() === page.mainFrame() && answer.status() >= 400, { timeout: 10_000 });
-  await page.waitForLoadState('domcontentloaded', { timeout: 10_000 });
+  await loaded;
   return response.status();
 }
 
