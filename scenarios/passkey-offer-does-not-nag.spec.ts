@@ -1,6 +1,7 @@
 // The seed's service tip on promotion: offer a passkey, but do not nag. Offered at sign-up; held
 // after "Not now", still on the last day of the week it must hold; and not offered at all once a
-// passkey made on this device works here.
+// passkey made on this device works here. The management page then lists the password the account
+// was made with among its other ways in.
 import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
 import { expectPasskeyOffer } from '../harness/checks/expectPasskeyOffer';
 import { NOT_NOW_HOLDS_SECONDS } from '../harness/oracle/passkeyOfferExpectation';
@@ -15,7 +16,8 @@ forEveryCell(() => {
     const here = user.on('here');
     const letTimePass = here.letTimePass;
     let expected = oracle.passkeyOffer(user, 'here');
-    await expectPasskeyOffer(await here.signUpWithoutPasskey(username), expected);
+    const signedUp = await here.signUpWithoutPasskey(username);
+    await expectPasskeyOffer(signedUp, expected);
     // "Not now" holds from when the user says it, not from when the offer was shown.
     if (letTimePass) await test.step('the offer stays open a quarter before the user answers it', () => letTimePass(A_QUARTER_SECONDS));
     await here.declinePasskeyOffer();
@@ -30,6 +32,11 @@ forEveryCell(() => {
       await expectPasskeyOffer(await here.signInWithoutPasskey(username), expected);
     }
     await check('works', 'the user adds a passkey here after all', () => here.addPasskey());
+    await check('tells-the-truth', `the management page lists the way in the account was made with (${signedUp.way}) among the other ways in`, async () => {
+      const listed = await here.otherWaysListed();
+      if (listed === null) test.info().annotations.push({ type: 'note', description: "the adapter does not read the management page's other ways in: not checked" });
+      else expect.soft(listed, 'the other ways in the management page lists').toEqual([signedUp.way]);
+    });
     if (!letTimePass) {
       test.info().annotations.push({ type: 'note', description: 'the RP has no clock to move: a week after "Not now" and a quarter later are not checked' });
       return;

@@ -161,6 +161,12 @@ export interface RpAdapter {
    */
   deletePasskey?(page: Page, baseUrl: string, credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
   /**
+   * management-page, optional: the account's ways in besides its passkeys, as the management page
+   * lists them to the signed-in user (read from its words); an empty list where it lists none. Left
+   * out where the adapter cannot read them: the check is then skipped, saying so.
+   */
+  otherWaysListed?(page: Page, baseUrl: string): Promise<WayIn[]>;
+  /**
    * passkey-rename: gives one passkey a name on the management page; resolves once the RP confirms,
    * throws RpStepError with what it said when it refuses. `listPasskeys` then shows it as `name`.
    */

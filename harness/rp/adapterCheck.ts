@@ -22,6 +22,7 @@ import {
   DeleteOutcomeSchema,
   EmailLinkSchema,
   EnvironmentShownSchema,
+  OtherWaysListSchema,
   PasskeyListSchema,
   SignInHelpViewSchema,
   SignUpWithoutPasskeySchema,
@@ -182,6 +183,7 @@ class AdapterCheckRun {
       ...when('autofill-sign-in', ['signIn (autofill)']),
       ...(this.adapter.environmentShown ? ['environmentShown'] : []),
       ...when('management-page', ['listPasskeys', 'suggestsAnotherProvider']),
+      ...(this.adapter.otherWaysListed ? when('management-page', ['otherWaysListed']) : []),
       ...when('several-passkeys', ['addPasskey']),
       ...when('passkey-rename', ['renamePasskey']),
       ...when('account-name', ['renameAccount']),
@@ -259,6 +261,11 @@ class AdapterCheckRun {
       if (list.ok && Array.isArray(list.value)) firstId = list.value[0]?.credentialId ?? null;
       const suggestion = await attempt(() => adapter.suggestsAnotherProvider!(page, url));
       await this.record(judgeCall('suggestsAnotherProvider', suggestion, AnotherProviderSuggestionSchema), suggestion);
+      if (adapter.otherWaysListed) {
+        const listed = await attempt(() => adapter.otherWaysListed!(page, url));
+        const none: Afterwards = { holds: !listed.ok || (Array.isArray(listed.value) && listed.value.length === 0), seen: `listed ${JSON.stringify(listed.ok ? listed.value : null)} for an account with only its passkey` };
+        await this.record(judgeCall('otherWaysListed', listed, OtherWaysListSchema, [none]), listed);
+      }
     }
     if (this.has('several-passkeys')) await this.addPasskey();
     if (this.has('passkey-rename')) await this.renamePasskey(firstId);

@@ -46,6 +46,8 @@ export const SignInHelpViewSchema = z.strictObject({
   title: z.string().optional(),
 });
 
+export const OtherWaysListSchema = z.array(WayIn);
+
 export const AfterSignInSchema = z.strictObject({ passkeyOffered: z.boolean() });
 
 export const SignUpWithoutPasskeySchema = z.strictObject({ passkeyOffered: z.boolean(), way: WayIn });

@@ -16,6 +16,8 @@ export interface Rp {
   listPasskeys(): Promise<PasskeyView[]>;
   suggestsAnotherProvider(): Promise<AnotherProviderSuggestion | null>;
   deletePasskey(credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
+  /** The ways in besides passkeys the management page lists; null where the adapter cannot read them. */
+  otherWaysListed(): Promise<WayIn[] | null>;
   renamePasskey(credentialId: string, name: string): Promise<void>;
   renameAccount(displayName: string): Promise<void>;
   signUpWithoutPasskey(username: string): Promise<AfterSignIn & { way: WayIn }>;
@@ -87,6 +89,10 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     suggestsAnotherProvider: () => need('management-page', adapter.suggestsAnotherProvider).call(adapter, page, url),
     deletePasskey: (credentialId, confirmLosingAccess) =>
       need('management-page', adapter.deletePasskey).call(adapter, page, url, credentialId, confirmLosingAccess),
+    otherWaysListed: async () => {
+      need('management-page', true);
+      return adapter.otherWaysListed ? adapter.otherWaysListed(page, url) : null;
+    },
     renamePasskey: (credentialId, name) => need('passkey-rename', adapter.renamePasskey).call(adapter, page, url, credentialId, name),
     renameAccount: (displayName) => need('account-name', adapter.renameAccount).call(adapter, page, url, displayName),
     signUpWithoutPasskey: (username) => need('other-ways-in', adapter.signUpWithoutPasskey).call(adapter, page, url, username),

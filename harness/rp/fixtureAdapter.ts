@@ -43,10 +43,12 @@ function knownProvider(shown: string): string | null {
 
 /**
  * Where the saved message says the passkey went, in its words (pages/account.ts): "Your passkey was
- * saved in <provider>."; null when it says it cannot tell, or does not say.
+ * saved in <provider>."; null when it says it cannot tell which provider holds it; undefined when it
+ * says neither.
  */
-function savedIn(words: string): string | null {
-  return /^Your passkey was saved in (.+?)\.(?:\s|$)/.exec(words)?.[1] ?? null;
+function savedIn(words: string): string | null | undefined {
+  if (/^Your passkey was saved, but we cannot tell which passkey provider holds it\./.test(words)) return null;
+  return /^Your passkey was saved in (.+?)\.(?:\s|$)/.exec(words)?.[1];
 }
 
 /** The saved message's words for each sync state, as the user reads them (pages/account.ts). */
@@ -76,10 +78,12 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
   const saved = page.locator('[data-message="creation.saved"]');
   await saved.waitFor({ timeout: 10_000 });
   const savedWords = (await saved.innerText()).trim();
+  const where = savedIn(savedWords);
   return {
     expectedProviders,
     wontSyncWarning,
-    saved: { providerName: savedIn(savedWords), sync: savedSync(savedWords) },
+    // A saved message that says nothing of where the passkey went tells the user nothing of it.
+    saved: where === undefined ? null : { providerName: where, sync: savedSync(savedWords) },
     deviceBoundAdvice: (await page.locator('[data-message="creation.device-bound-advice"]').count()) > 0,
   };
 }
@@ -117,6 +121,22 @@ async function helpOpened(page: Page, step: string, username?: string): Promise<
 
 /** The help page's links to the other ways in, by the words the user reads (pages/signinHelp.ts). */
 const WAYS_IN_BY_WORDS: Record<string, WayIn> = { 'Password and authenticator app': 'password', 'Email me a sign-in link': 'email-link' };
+
+/** The management page's list of other ways in, by the words the user reads (pages/account.ts, waysInStore.ts). */
+const LISTED_WAYS: [RegExp, WayIn][] = [
+  [/^Password and authenticator app$/, 'password'],
+  [/^Email sign-in link to \S+@\S+$/, 'email-link'],
+];
+
+/** Every line of the management page's "Other ways in", each one a way in by its words. */
+async function otherWaysListed(page: Page, step: string): Promise<WayIn[]> {
+  const lines = (await page.locator('[data-testid="other-ways-in"] li').allInnerTexts()).map((line) => line.trim());
+  return lines.map((line) => {
+    const way = LISTED_WAYS.find(([words]) => words.test(line))?.[1];
+    if (!way) throw new RpStepError(step, `the management page lists "${line}" among the other ways in, which names none`);
+    return way;
+  });
+}
 
 /** What the help page says went wrong, in words; '' when it says nothing of the failure the link carried. */
 async function failureRestated(page: Page): Promise<string> {
@@ -185,6 +205,53 @@ async function recoveryExplained(page: Page, step: string): Promise<boolean> {
   await page.goBack({ timeout: 10_000 });
   await page.waitForURL(helpUrl, { timeout: 10_000 });
   return true;
+}
+
+/**
+ * The management page's confirmations (rp-fixture/README.md) are statuses: shown as done and
+ * announced to screen readers as such, not as an alert or a mere note.
+ */
+async function confirmedAsDone(page: Page, step: string, code: string): Promise<void> {
+  const role = await page.locator(`[data-message="${code}"]`).first().getAttribute('role');
+  if (role !== 'status') throw new RpStepError(step, `the page confirmed it (${code}) but not as done: its role is ${JSON.stringify(role)}, not "status"`);
+}
+
+/** Words inside a form outside each of its labels and buttons: none are written for the user. */
+async function strayWords(form: Locator): Promise<string[]> {
+  return form.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const words: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      if (text && !node.parentElement?.closest('label, button')) words.push(text);
+    }
+    return words;
+  });
+}
+
+/** The words of the label of a field or box the user fills (`label for` its id, within `scope`); '' when it has none. */
+async function labelWords(scope: Locator | Page, input: Locator): Promise<string> {
+  const id = await input.first().getAttribute('id');
+  const label = id === null ? null : scope.locator(`label[for="${id}"]`);
+  return label && (await label.count()) ? (await label.first().innerText()).trim() : '';
+}
+
+/** A field or box the user fills must say in words what it is for. */
+async function saysWhatItIsFor(scope: Locator | Page, input: Locator, step: string, what: string): Promise<void> {
+  if (!(await labelWords(scope, input))) throw new RpStepError(step, `${what} says nothing of what it is for`);
+}
+
+/**
+ * The status of the next page load in `page` that fails (4xx or 5xx), once that page has loaded;
+ * rejects after 10 s without one. Call it before the click that loads the page: it listens from then.
+ */
+async function failedPageLoad(page: Page): Promise<number> {
+  // The next document's own event: the page shown before the click has loaded already.
+  const loaded = page.waitForEvent('domcontentloaded', { timeout: 10_000 });
+  loaded.catch(() => undefined);
+  const response = await page.waitForResponse((answer) => answer.request().isNavigationRequest() && answer.frame() === page.mainFrame() && answer.status() >= 400, { timeout: 10_000 });
+  await loaded;
+  return response.status();
 }
 
 /** Drives the fixture RP through its pages and its `data-message` / `data-field` contract. */
@@ -320,40 +387,66 @@ export const fixtureAdapter: RpAdapter = {
   },
 
   async deletePasskey(page, baseUrl, credentialId, confirmLosingAccess): Promise<DeleteOutcome> {
+    const step = 'deleting a passkey';
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     const item = page.locator(`[data-testid="passkey"][data-credential-id="${credentialId}"]`);
-    if (!(await item.count())) throw new RpStepError('deleting a passkey', `the management page does not list passkey ${credentialId}`);
-    const confirm = item.locator('input[name="confirm-lose-access"]');
+    if (!(await item.count())) throw new RpStepError(step, `the management page does not list passkey ${credentialId}`);
+    const button = item.locator('[data-testid="delete-passkey"]');
+    if (!(await button.count())) throw new RpStepError(step, `the management page offers no way to delete passkey ${credentialId}`);
+    const form = button.locator('xpath=ancestor::form');
+    if (!(await form.count())) throw new RpStepError(step, `the delete button of passkey ${credentialId} is in no form`);
+    const stray = await strayWords(form);
+    if (stray.length) throw new RpStepError(step, `the delete form shows words that belong to none of its parts: "${stray.join('", "')}"`);
+    const confirm = form.locator('input[name="confirm-lose-access"]');
+    if (await confirm.count()) await saysWhatItIsFor(form, confirm, step, 'the box to tick before deleting the last way in');
     if (confirmLosingAccess && (await confirm.count())) await confirm.check();
-    await item.locator('[data-testid="delete-passkey"]').click();
     const deleted = page.locator('[data-message="passkey.deleted"]');
     const refused = page.locator('[data-message="passkey.delete-last-refused"]');
-    await deleted.or(refused).waitFor({ timeout: 10_000 }).catch((error: Error) => {
-      throw new RpNoAnswerError('deleting a passkey', `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
+    const errorPage = failedPageLoad(page);
+    await button.click();
+    const first = await Promise.race([deleted.or(refused).waitFor({ timeout: 10_000 }).then(() => null), errorPage]).catch((error: Error) => {
+      throw new RpNoAnswerError(step, `neither deleted nor refused within 10 s: ${error.message.split('\n')[0]}`);
     });
+    errorPage.catch(() => undefined);
+    // A page that failed to load (an error status) and is not the refusal: the user is told neither outcome.
+    if (first !== null && !(await deleted.or(refused).count())) {
+      throw new RpStepError(step, `the delete led to an HTTP ${first} page that neither confirms nor refuses it: "${(await page.locator('body').innerText()).trim().slice(0, 200)}"`);
+    }
     // A refusal the user cannot read leaves them stuck: it must say why, as a confirmation must say what.
     if (!(await deleted.count())) {
-      await confirmedInWords(refused, 'deleting a passkey', 'passkey.delete-last-refused');
+      await confirmedInWords(refused, step, 'passkey.delete-last-refused');
       return 'refused';
     }
-    await confirmedInWords(deleted, 'deleting a passkey', 'passkey.deleted');
+    await confirmedInWords(deleted, step, 'passkey.deleted');
+    await confirmedAsDone(page, step, 'passkey.deleted');
     return 'deleted';
+  },
+
+  async otherWaysListed(page, baseUrl) {
+    if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    return otherWaysListed(page, 'reading the other ways in on the management page');
   },
 
   async renamePasskey(page, baseUrl, credentialId, name): Promise<void> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     const item = page.locator(`[data-testid="passkey"][data-credential-id="${credentialId}"]`);
     if (!(await item.count())) throw new RpStepError('renaming a passkey', `the management page does not list passkey ${credentialId}`);
-    await item.locator('input[name="nickname"]').fill(name);
+    const field = item.locator('input[name="nickname"]');
+    await saysWhatItIsFor(item, field, 'renaming a passkey', "the field for the passkey's name");
+    await field.fill(name);
     await item.locator('[data-testid="rename-passkey"]').click();
     await shown(page, 'renaming a passkey', 'passkey.renamed', 'passkey.rename-invalid');
+    await confirmedAsDone(page, 'renaming a passkey', 'passkey.renamed');
   },
 
   async renameAccount(page, baseUrl, displayName): Promise<void> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
-    await page.locator('#display-name').fill(displayName);
+    const field = page.locator('#display-name');
+    await saysWhatItIsFor(page, field, "changing the account's name", "the field for the account's name");
+    await field.fill(displayName);
     await page.locator('[data-testid="change-account-name"]').click();
     await shown(page, "changing the account's name", 'account.renamed', 'account.rename-invalid');
+    await confirmedAsDone(page, "changing the account's name", 'account.renamed');
   },
 
   async signInHelp(page, _baseUrl, username): Promise<SignInHelpView> {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CrossSitePage } from './crossSitePage';
-import { fieldValues, fullWidthDigits, nearMissToken, withFieldValue, withoutCsrfToken, withWrongCsrfToken } from './forgedRequest';
+import { fieldValues, fullWidthDigits, nearMissToken, withFieldValue, withoutCsrfToken, withShortCsrfToken, withWrongCsrfToken } from './forgedRequest';
 import type { CapturedRequest } from './heldRequest';
 
 const form: CapturedRequest = {
@@ -69,4 +69,10 @@ test('a wrong token that is present: each token replaced by one of the same shap
   expect(changed?.request.headers['X-CSRF-Token']).toBe('Ba10');
   expect(JSON.parse(changed!.request.body!)).toEqual({ name: 'Laptop', _csrf: 'aa' });
   expect(nearMissToken('--')).toBe('--0');
+});
+
+test('a token one character short: its last character dropped, the rest kept', () => {
+  const short = withShortCsrfToken(form);
+  expect(short?.taken).toEqual(['field _csrf']);
+  expect(short?.request.body).toBe('_csrf=s3cr3t-token-valu&nickname=Laptop');
 });

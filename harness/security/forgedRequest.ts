@@ -47,6 +47,15 @@ export function withWrongCsrfToken(request: CapturedRequest): { request: Capture
   return withCsrfTokens(request, nearMissToken);
 }
 
+/**
+ * The request with each CSRF token one character short (its last one dropped): a near miss of
+ * another length, which a comparison that needs equal lengths must refuse, not break on. Null when
+ * its body is neither a form nor JSON.
+ */
+export function withShortCsrfToken(request: CapturedRequest): { request: CapturedRequest; taken: string[] } | null {
+  return withCsrfTokens(request, (token) => token.slice(0, -1));
+}
+
 /** Each letter and digit moved on by one (z to a, 9 to 0): the same shape, never the same value. */
 export function nearMissToken(token: string): string {
   const changed = [...token].map((c) => nextInRange(c, '0', '9') ?? nextInRange(c, 'a', 'z') ?? nextInRange(c, 'A', 'Z') ?? c).join('');
