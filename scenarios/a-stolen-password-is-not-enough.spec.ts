@@ -5,11 +5,20 @@
 // script repeating a wrong guess gets at most 100 failed tries on the account (NIST SP 800-63B
 // 5.2.2), after which the RP takes no more, not even the right code. A guess whose code is written in
 // full-width digits (as a Japanese keyboard types them) is refused too, never answered with a 5xx.
-import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { RpStepError } from '../harness/rp/adapter';
-import { fieldValues, fullWidthDigits, sendWithCookies, withFieldValue } from '../harness/security/forgedRequest';
-import { holdFirstChange } from '../harness/security/heldRequest';
+import {
+  check,
+  expect,
+  fieldValues,
+  forEveryCell,
+  fullWidthDigits,
+  holdFirstChange,
+  notApplicable,
+  ONCE_PER,
+  RpStepError,
+  sendWithCookies,
+  test,
+  withFieldValue,
+} from '../harness/scenario';
 
 /** Past the 30 s either side a phone's clock may be off, well inside the minutes a careless window allows. */
 const SEEN_SECONDS_AGO = 180;

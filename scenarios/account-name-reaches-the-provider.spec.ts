@@ -3,8 +3,7 @@
 // the browser has no Signal API the provider keeps the old name, and nothing else may break: the
 // passkey still signs in. The provider's side is read from the virtual authenticator itself. A name
 // of only spaces first: refused in words, or taken, but never refused without saying why.
-import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { RpStepError } from '../harness/rp/adapter';
+import { check, expect, forEveryCell, RpStepError, test } from '../harness/scenario';
 
 /** Not the username, so a provider still showing the name it was made with is told apart. */
 const NEW_NAME = 'Alex Example (work)';

@@ -2,9 +2,7 @@
 // and believes that is a passkey. It is not: the account has a password and no passkey. The RP must
 // not claim a passkey exists, and must point to the way in the user does have. No passkey is made, so
 // the provider cannot change what the RP says: it runs once per environment.
-import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/checks/expectSignIn';
+import { check, expect, expectSignIn, forEveryCell, ONCE_PER, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test("an account with no passkey, whose user takes the app's fingerprint unlock for one", { tag: [ONCE_PER.environment, '@tells-the-truth', '@works', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {

@@ -1,6 +1,6 @@
 // Conditional (autofill) sign-in: the person focuses the username field and picks the passkey the
 // browser offers there, without pressing a passkey button.
-import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { expect, forEveryCell, notApplicable, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('sign in by picking the passkey from the username field', { tag: '@works' }, async ({ rp, oracle, cell, authenticator, username }) => {

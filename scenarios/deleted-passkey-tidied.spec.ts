@@ -3,13 +3,20 @@
 // once, and a device whose provider has not caught up forgets it at its next sign-in attempt. The
 // delete form, left open in a tab and sent again once the passkey is gone, is refused by a page that
 // says so and leads back to the account.
-import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectRefusalPage } from '../harness/checks/expectRefusalPage';
-import { RpStepError } from '../harness/rp/adapter';
-import { rpCredentialId } from '../harness/browser/cdpCredential';
-import { holdFirstChange } from '../harness/security/heldRequest';
-import { bodyKind } from '../harness/security/forgedRequest';
-import { linksBackTo, readRefusedForm, submitStaleForm } from '../harness/security/staleForm';
+import {
+  bodyKind,
+  check,
+  expect,
+  expectRefusalPage,
+  forEveryCell,
+  holdFirstChange,
+  linksBackTo,
+  readRefusedForm,
+  rpCredentialId,
+  RpStepError,
+  submitStaleForm,
+  test,
+} from '../harness/scenario';
 
 forEveryCell(() => {
   test('deleting the only passkey: refused until confirmed, then the provider forgets it', { tag: ['@leaves-a-way-in', '@works', '@tells-the-truth', '@safe'] }, async ({ rp, oracle, authenticator, username, page }) => {

@@ -3,11 +3,7 @@
 // user in, and only once (a link read again from a forwarded mail or a shared inbox must not open
 // the account). A link is as safe as its token and its lifetime: a made-up token of the same shape
 // opens nothing, and a link works until the time the RP tells the user, not after.
-import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/checks/expectSignIn';
-import { RpStepError } from '../harness/rp/adapter';
-import { madeUpLink } from '../harness/security/madeUpLink';
+import { check, expect, expectSignIn, forEveryCell, madeUpLink, ONCE_PER, RpStepError, test } from '../harness/scenario';
 
 /** Time left on a link opened just before it expires: room for the seconds the browser itself takes to open it. */
 const SECONDS_LEFT = 30;

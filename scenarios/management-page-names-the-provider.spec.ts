@@ -3,12 +3,17 @@
 // when it was made, and when it was last used; after the next sign-in, "last used" moves to it, the
 // creation time stays, and a passkey backed up since is shown as syncing. The user names the passkey
 // there; a name of only spaces gets no blank name, and a refusal of it says why.
-import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { RpStepError, type CreationView } from '../harness/rp/adapter';
-import { expectCreation } from '../harness/checks/expectCreation';
-import { expectPasskeyShown } from '../harness/checks/expectPasskeyShown';
-import type { TimeWindow } from '../harness/checks/checkMatchers';
-import type { Rp } from '../harness/rp/boundRp';
+import {
+  check,
+  type CreationView,
+  expect,
+  expectCreation,
+  expectPasskeyShown,
+  forEveryCell,
+  RpStepError,
+  rpTimeDuring,
+  test,
+} from '../harness/scenario';
 
 /** What the user types as the passkey's name: first only spaces (the near miss of an empty field), then a real name. */
 const BLANK_NAME = '   ';
@@ -16,13 +21,6 @@ const NAME = 'Work laptop';
 
 /** Long enough that a "last used" left at the creation time, or a creation time moved to the use, shows. */
 const AN_HOUR_SECONDS = 60 * 60;
-
-/** The window of the RP's time in which `action` ran: what the RP stamps then must fall inside it. */
-async function rpTimeDuring(rp: Rp, action: () => Promise<unknown>): Promise<TimeWindow> {
-  const from = await rp.now();
-  await action();
-  return { from, to: await rp.now() };
-}
 
 forEveryCell(() => {
   test('the management page shows the provider, sync state and origin of a new passkey', { tag: ['@tells-the-truth', '@works'] }, async ({ rp, oracle, cell, authenticator, username }) => {
@@ -40,7 +38,7 @@ forEveryCell(() => {
       if (shown.lastUsedAt !== 'never') expect.soft(shown.lastUsedAt, 'last used: "never", or the registration').toBeDuring(made);
     });
 
-    const renames = rp.adapter.renamePasskey !== undefined && rp.adapter.lacks?.['passkey-rename'] === undefined;
+    const renames = rp.lacking('passkey-rename') === null;
     if (renames) {
       await test.step('a name of only spaces: refused in words, or the passkey left without a name', async () => {
         const refused = await rp.renamePasskey(shown.credentialId, BLANK_NAME).then(() => null, (error: unknown) => error);

@@ -1,7 +1,6 @@
 // The seed's first and third ways a passkey "goes missing": the provider is not reachable from the
 // new device, or its passkeys never synced. The user makes a passkey here, then picks up another device.
-import { test, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/checks/expectSignIn';
+import { expectSignIn, forEveryCell, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('a passkey made here, then signing in on an Android phone', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {

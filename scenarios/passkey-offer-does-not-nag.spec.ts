@@ -2,9 +2,7 @@
 // after "Not now", still on the last day of the week it must hold; and not offered at all once a
 // passkey made on this device works here. The management page then lists the password the account
 // was made with among its other ways in.
-import { test, check, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectPasskeyOffer } from '../harness/checks/expectPasskeyOffer';
-import { NOT_NOW_HOLDS_SECONDS } from '../harness/oracle/passkeyOfferExpectation';
+import { check, expect, expectPasskeyOffer, forEveryCell, NOT_NOW_HOLDS_SECONDS, test } from '../harness/scenario';
 
 const A_QUARTER_SECONDS = 91 * 24 * 60 * 60;
 /** The near miss: an hour before the week a "Not now" must hold is over. */

@@ -1,8 +1,7 @@
 // The seed's fifth way: an account with nothing but a passkey, and the passkey is gone (device
 // reset, provider account closed). The RP must not leave the user at a dead end: it must say how
 // to recover, and must not send them to a way in the account does not have.
-import { test, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/checks/expectSignIn';
+import { expectSignIn, forEveryCell, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('a passkey-only account whose passkey is lost', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, cell, username }) => {

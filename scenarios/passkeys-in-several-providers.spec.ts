@@ -2,10 +2,7 @@
 // way in. The RP suggests it, refuses a second passkey in the same provider, and stops suggesting
 // once the user adds one elsewhere; then the user loses the first provider and still signs in, and
 // removes the lost passkey without being warned of losing access (another passkey is left).
-import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/checks/expectSignIn';
-import { expectAnotherProviderAdvice } from '../harness/checks/expectAnotherProviderAdvice';
-import { RpStepError } from '../harness/rp/adapter';
+import { expect, expectAnotherProviderAdvice, expectSignIn, forEveryCell, notApplicable, RpStepError, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('a second passkey in another provider, then the first provider is lost', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, cell, username }) => {

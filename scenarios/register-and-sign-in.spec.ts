@@ -1,7 +1,6 @@
 // The seed's service tips on creating a passkey: say beforehand where it will go and whether it
 // syncs, afterwards where it went; then the passkey signs the user in.
-import { test, expect, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectCreation } from '../harness/checks/expectCreation';
+import { expect, expectCreation, forEveryCell, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('register a passkey, sign out, sign in with it', { tag: ['@works', '@tells-the-truth'] }, async ({ rp, oracle, authenticator, username }) => {

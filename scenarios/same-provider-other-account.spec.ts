@@ -1,7 +1,6 @@
 // The seed's second way a passkey "goes missing": the same provider on another device, but signed in
 // to another account there (a second Google account, an Android work profile, another Apple ID).
-import { test, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/checks/expectSignIn';
+import { expectSignIn, forEveryCell, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('a passkey made in the personal account, then signing in where the provider has the work account', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {

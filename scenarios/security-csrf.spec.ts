@@ -7,14 +7,30 @@
 // The user's own form, left open while they signed in again, is refused too: the page that says so
 // must lead back to a form that works, and no link of a refusal page may lead nowhere.
 import type { Page } from '@playwright/test';
-import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { expectRefusalPage } from '../harness/checks/expectRefusalPage';
-import type { Rp } from '../harness/rp/boundRp';
-import { CrossSitePage } from '../harness/security/crossSitePage';
-import { bodyKind, sendFrom, sendWithCookies, withFieldValue, withoutCsrfToken, withShortCsrfToken, withWrongCsrfToken } from '../harness/security/forgedRequest';
-import { holdFirstChange, type CapturedRequest } from '../harness/security/heldRequest';
-import { brokenLinks, linksBackTo, readRefusedForm, submitStaleForm } from '../harness/security/staleForm';
+import {
+  bodyKind,
+  brokenLinks,
+  type CapturedRequest,
+  check,
+  expect,
+  expectRefusalPage,
+  forEveryCell,
+  fromAnotherSite,
+  holdFirstChange,
+  linksBackTo,
+  notApplicable,
+  ONCE_PER,
+  readRefusedForm,
+  sendFrom,
+  sendWithCookies,
+  submitStaleForm,
+  test,
+  tokenCut,
+  tokenMadeUp,
+  tokenTakenOut,
+  withFieldValue,
+  withoutCsrfToken,
+} from '../harness/scenario';
 
 const NAME = 'Laptop';
 const NAME_REPLAYED = 'Work laptop';
@@ -23,74 +39,18 @@ const NAME_AFTER_RETRY = 'Home laptop';
 /** A forgery refused is a 4xx: a 5xx is the RP breaking on it, which its next release may turn into carrying it out. */
 const REFUSED_NOT_BROKEN = 'the HTTP status the RP answered the forgery with (a refusal is 4xx)';
 
-/** The passkeys the management page shows now, loaded afresh in a tab of the user's browser. */
-async function shownIn(rp: Rp, tab: Page) {
-  const list = rp.adapter.listPasskeys;
-  if (!list) throw new Error(`${rp.adapter.name}'s adapter has no listPasskeys`);
-  // A forged request changed the RP behind the page's back: an adapter may reuse a page already open.
-  await tab.goto('about:blank');
-  return list.call(rp.adapter, tab, rp.url);
-}
-
-/** A page on another site makes the user's browser send `request`; notes why not where a browser would not let it. */
-async function fromAnotherSite(rp: Rp, tab: Page, request: CapturedRequest): Promise<boolean> {
-  const why = CrossSitePage.cannotSend(request);
-  if (why) {
-    test.info().annotations.push({ type: 'note', description: `not tried from another site: ${why}` });
-    return false;
-  }
-  const site = await CrossSitePage.start(rp.url);
-  try {
-    await site.send(tab, request);
-  } finally {
-    await site.stop();
-  }
-  // A form post lands the user on the RP's answer: whatever it says, its links must lead somewhere.
-  if (new URL(tab.url()).origin === new URL(rp.url).origin) {
-    await check('leaves-a-way-in', 'the page the forged post landed on leads somewhere', async () => {
-      await tab.waitForLoadState('domcontentloaded', { timeout: 10_000 });
-      expect.soft(await brokenLinks(tab), "the links of the RP's page the forged post landed on that lead nowhere (4xx or 5xx)").toEqual([]);
-    });
-  }
-  return true;
-}
-
-/** The request without its CSRF token, or null (with a note) when it carries none the harness recognises. */
-function tokenTakenOut(request: CapturedRequest): CapturedRequest | null {
-  return tokenChanged(request, withoutCsrfToken(request), 'without its token');
-}
-
-/** The request with a wrong token of the right shape in place of its own (a near miss), or null with a note. */
-function tokenMadeUp(request: CapturedRequest): CapturedRequest | null {
-  return tokenChanged(request, withWrongCsrfToken(request), 'with a made-up token');
-}
-
-/** The request with its own token one character short (a near miss of another length), or null with a note. */
-function tokenCut(request: CapturedRequest): CapturedRequest | null {
-  return tokenChanged(request, withShortCsrfToken(request), 'with its token one character short');
-}
-
-function tokenChanged(request: CapturedRequest, changed: { request: CapturedRequest; taken: string[] } | null, how: string): CapturedRequest | null {
-  if (!changed || changed.taken.length === 0) {
-    const why = changed ? 'it carries no CSRF token the harness recognises (by name, or as a cookie\'s value)' : 'its body is neither a form nor JSON';
-    test.info().annotations.push({ type: 'note', description: `not sent ${how}: ${why}` });
-    return null;
-  }
-  return changed.request;
-}
-
 forEveryCell(() => {
   test('another site cannot delete a passkey, nor can a request without the page\'s token', { tag: [ONCE_PER.environment, '@safe', '@works', '@leaves-a-way-in'] }, async ({ rp, authenticator, username, page }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     await check('works', 'register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
-    if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
-    const has = async (tab: Page) => (await shownIn(rp, tab)).some((p) => p.credentialId === passkey.credentialId);
+    if (!passkey) throw new Error(`${rp.name}'s management page lists no passkey after registering one`);
+    const has = async (tab: Page) => (await rp.passkeysShownIn(tab)).some((p) => p.credentialId === passkey.credentialId);
     const held = await holdFirstChange(page, () => rp.deletePasskey(passkey.credentialId, true));
     const request = held.request;
     if (!request) {
       expect(await held.release(), 'the passkey was deleted by GET requests alone, which any page on another site can make the browser send').not.toBe('deleted');
-      notApplicable(`deleting a passkey on ${rp.adapter.name} sent no request that changes anything (POST, PUT, PATCH or DELETE), and it was refused`);
+      notApplicable(`deleting a passkey on ${rp.name} sent no request that changes anything (POST, PUT, PATCH or DELETE), and it was refused`);
     }
     try {
       const tab = await page.context().newPage();
@@ -138,13 +98,13 @@ forEveryCell(() => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     await check('works', 'register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
-    if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
-    const nameShown = async (tab: Page = page) => (await shownIn(rp, tab)).find((p) => p.credentialId === passkey.credentialId)?.name;
+    if (!passkey) throw new Error(`${rp.name}'s management page lists no passkey after registering one`);
+    const nameShown = async (tab: Page = page) => (await rp.passkeysShownIn(tab)).find((p) => p.credentialId === passkey.credentialId)?.name;
     const request = await test.step(`the user names the passkey "${NAME}"`, async () => {
       const held = await holdFirstChange(page, () => rp.renamePasskey(passkey.credentialId, NAME));
       await held.release();
       const shown = await nameShown();
-      if (shown === undefined) notApplicable(`${rp.adapter.name}'s adapter reads no passkey names from the management page (PasskeyView.name)`);
+      if (shown === undefined) notApplicable(`${rp.name}'s adapter reads no passkey names from the management page (PasskeyView.name)`);
       expect(shown).toBe(NAME);
       expect(held.request, 'the passkey was renamed by GET requests alone, which any page on another site can make the browser send').not.toBeNull();
       return held.request!;
@@ -192,15 +152,15 @@ forEveryCell(() => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     await check('works', 'register a passkey', () => rp.register(username));
     const [passkey] = await rp.listPasskeys();
-    if (!passkey) throw new Error(`${rp.adapter.name}'s management page lists no passkey after registering one`);
-    const nameShown = async () => (await shownIn(rp, page)).find((p) => p.credentialId === passkey.credentialId)?.name;
+    if (!passkey) throw new Error(`${rp.name}'s management page lists no passkey after registering one`);
+    const nameShown = async () => (await rp.passkeysShownIn(page)).find((p) => p.credentialId === passkey.credentialId)?.name;
     const { request, formPageUrl } = await test.step(`the user names the passkey "${NAME}" from the management page`, async () => {
       const held = await holdFirstChange(page, () => rp.renamePasskey(passkey.credentialId, NAME));
       const from = page.url(); // the form's page: the browser has not left it while its post is held
       await held.release();
-      if ((await nameShown()) === undefined) notApplicable(`${rp.adapter.name}'s adapter reads no passkey names from the management page (PasskeyView.name)`);
-      if (!held.request) notApplicable(`renaming a passkey on ${rp.adapter.name} sent no request that changes anything`);
-      if (bodyKind(held.request) !== 'form') notApplicable(`${rp.adapter.name} renames a passkey by a script's request, not a form post: what a page shows when a script's call is refused is the script's to say`);
+      if ((await nameShown()) === undefined) notApplicable(`${rp.name}'s adapter reads no passkey names from the management page (PasskeyView.name)`);
+      if (!held.request) notApplicable(`renaming a passkey on ${rp.name} sent no request that changes anything`);
+      if (bodyKind(held.request) !== 'form') notApplicable(`${rp.name} renames a passkey by a script's request, not a form post: what a page shows when a script's call is refused is the script's to say`);
       return { request: held.request, formPageUrl: from };
     });
     await test.step('the user signs out and in again', async () => {
@@ -213,10 +173,10 @@ forEveryCell(() => {
       const refused = await readRefusedForm(page, answer);
       // Read in another tab: this one shows the user the refusal, and the link back is followed from it.
       const tab = await page.context().newPage();
-      const name = (await shownIn(rp, tab)).find((p) => p.credentialId === passkey.credentialId)?.name;
+      const name = (await rp.passkeysShownIn(tab)).find((p) => p.credentialId === passkey.credentialId)?.name;
       await tab.close();
       if (name === NAME_FROM_OLD_TAB) {
-        notApplicable(`${rp.adapter.name} keeps the page's CSRF token across a new sign-in, so a form left open still works and nothing is refused`);
+        notApplicable(`${rp.name} keeps the page's CSRF token across a new sign-in, so a form left open still works and nothing is refused`);
       }
       expect.soft(name, 'the name after the form from before the sign-in was sent').toBe(NAME);
       expectRefusalPage(refused, 'the form from before the sign-in');

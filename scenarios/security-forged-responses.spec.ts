@@ -7,65 +7,31 @@
 // a sign-in whose answer arrives after another person's whole sign-in (challenges are per session).
 // The harness makes them from the passkey's own key and puts each in place of the browser's answer
 // inside the RP's own sign-in flow, so any RP is reached the way its pages reach it.
-import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { RpStepError } from '../harness/rp/adapter';
-import type { Rp } from '../harness/rp/boundRp';
-import { signInWithAnswerHeld } from '../harness/security/answerHeld';
-import { badlySigned, CannotJudgeError, forged, replayed, resigned, SignInProbe, type SignInAttempt } from '../harness/security/signInProbe';
-import { rememberUserVerification, userVerificationAsked, userVerificationSeen, type UserVerificationAsked } from '../harness/security/userVerificationAsked';
-
-/** Another site, as a phishing page would be: its origin, and an RP ID that is not the RP's. */
-const PHISHING_ORIGIN = 'https://evil.example';
-const PHISHING_RP_ID = 'evil.example';
-
-/** A phishing host that begins with the RP's whole origin: https://shop.example becomes https://shop.example.evil.example. */
-function lookAlikeOrigin(rpUrl: string): string {
-  return `${new URL(rpUrl).origin}.${PHISHING_RP_ID}`;
-}
-
-/** The RP refused the browser's own answer, only signed again: a refused forgery would then say nothing. */
-function mustLetIn(rp: Rp, control: SignInAttempt): void {
-  if (!control.letIn) {
-    throw new CannotJudgeError(
-      `${rp.adapter.name} refused the browser's own sign-in answer signed again with the same key (it said: ${control.said}); the harness cannot tell its refusals of forged answers from that`,
-    );
-  }
-}
-
-/** Soft checks, so one run lists every forgery that got in; one that did is signed out, so the next starts as the others did. */
-async function expectNobodyLetIn(rp: Rp, attempt: SignInAttempt, what: string): Promise<void> {
-  expect.soft(attempt.letIn, `${what}: the RP signed the user in`).toBe(false);
-  // Refused, not broken: a 5xx is the RP failing on the forgery, which the next release may turn into letting it in.
-  if (attempt.answerStatus !== null) expect.soft(attempt.answerStatus, `${what}: the HTTP status the RP answered it with (a refusal is 4xx)`).toBeLessThan(500);
-  await expectSignedOutAfter(rp, what);
-}
-
-async function expectSignedOutAfter(rp: Rp, what: string): Promise<void> {
-  const who = await rp.signedInAs();
-  expect.soft(who, `${what}: nobody is signed in`).toBeNull();
-  if (who !== null) await rp.signOut();
-}
-
-/** A username-first sign-in with the passkey as the authenticator holds it now is refused, and nobody is signed in. */
-async function expectUsernameFirstRefused(rp: Rp, username: string, what: string): Promise<void> {
-  const refused = await rp.signIn('username-first', username).then(() => null, (error: unknown) => error);
-  if (refused !== null && !(refused instanceof RpStepError)) throw refused;
-  expect.soft(refused, `${what}: the RP signed the user in`).toBeInstanceOf(RpStepError);
-  if (refused instanceof RpStepError) expect.soft(refused.shown.trim(), `${what}: what the RP told the user`).not.toBe('');
-  await expectSignedOutAfter(rp, what);
-}
-
-/** Null for a sign-in that went through; what the RP told the user (or the error) for one that did not. */
-function refusalOf(outcome: PromiseSettledResult<void> | undefined): string | null {
-  if (outcome === undefined) return 'the sign-in never ran';
-  if (outcome.status === 'fulfilled') return null;
-  return outcome.reason instanceof RpStepError ? `refused: ${outcome.reason.shown}` : String(outcome.reason);
-}
-
-function notRequired(rp: Rp, asked: UserVerificationAsked): string {
-  return `${rp.adapter.name} does not require user verification at sign-in (its options ask "${asked}"), so an answer without it may be accepted`;
-}
+import {
+  badlySigned,
+  check,
+  expect,
+  expectNobodyLetIn,
+  expectUsernameFirstRefused,
+  forEveryCell,
+  forged,
+  lookAlikeOrigin,
+  mustLetIn,
+  notApplicable,
+  ONCE_PER,
+  PHISHING_ORIGIN,
+  PHISHING_RP_ID,
+  refusalOf,
+  rememberUserVerification,
+  replayed,
+  resigned,
+  SignInProbe,
+  signInWithAnswerHeld,
+  test,
+  userVerificationAsked,
+  userVerificationNotRequired,
+  userVerificationSeen,
+} from '../harness/scenario';
 
 forEveryCell(() => {
   test("another person's sign-in, started and ended while this one's answer is on its way, spoils neither", { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ world, username }) => {
@@ -84,7 +50,7 @@ forEveryCell(() => {
         );
       }),
     );
-    if (!mine.held) notApplicable(`while ${people.on('mine').adapter.name} signed in, no request carried a WebAuthn sign-in answer the harness can read, so none could be held`);
+    if (!mine.held) notApplicable(`while ${people.on('mine').name} signed in, no request carried a WebAuthn sign-in answer the harness can read, so none could be held`);
     await test.step('both are signed in, each as themselves', async () => {
       expect.soft(refusalOf(theirs.outcome), 'the other person, who signed in from start to end meanwhile: what the RP said').toBeNull();
       expect.soft(await people.on('theirs').signedInAs(), 'who the other person is signed in as').toBe(theirName);
@@ -183,7 +149,7 @@ forEveryCell(() => {
 
   test('where user verification is required, an answer without it gets nobody in', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, cell }) => {
     const seen = userVerificationSeen(cell.id);
-    if (seen !== undefined && seen !== 'required') notApplicable(notRequired(rp, seen));
+    if (seen !== undefined && seen !== 'required') notApplicable(userVerificationNotRequired(rp, seen));
     const probe = new SignInProbe(rp, authenticator, notApplicable);
     await check('works', 'register a passkey and sign out', async () => {
       await rp.register(username);
@@ -193,11 +159,11 @@ forEveryCell(() => {
       const control = await probe.signIn(username, resigned);
       mustLetIn(rp, control);
       if (!control.options) {
-        notApplicable(`the sign-in options (an answer from ${rp.adapter.name} carrying the challenge the browser signed) were not seen, so whether it requires user verification is unknown`);
+        notApplicable(`the sign-in options (an answer from ${rp.name} carrying the challenge the browser signed) were not seen, so whether it requires user verification is unknown`);
       }
       rememberUserVerification(cell.id, control.options);
       const asked = userVerificationAsked(control.options);
-      if (asked !== 'required') notApplicable(notRequired(rp, asked));
+      if (asked !== 'required') notApplicable(userVerificationNotRequired(rp, asked));
       await rp.signOut();
     });
     await test.step('the same answer with the UV flag cleared is refused', async () => {

@@ -11,17 +11,35 @@
 // And the RP's page asked for under a host name not its own (DNS rebinding) is not served: the RP
 // redirects to its own origin or refuses with a 4xx. Opened from a link on another site, it is served.
 // The provider and sync state do not reach how the RP reads requests: it runs once per environment.
-import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { RpStepError } from '../harness/rp/adapter';
-import type { Rp } from '../harness/rp/boundRp';
-import { withValueAt } from '../harness/security/answerInBody';
-import { interceptAnswer } from '../harness/security/answerInterception';
-import { malformedBodies, nearMissBodies, type MalformedBody } from '../harness/security/malformedBodies';
-import { bodilessAnswers, crossSiteMarks, crossSiteNavigation, endpointName, misdirectedAnswers, refusedRun, sendMalformed, type Refusable } from '../harness/security/malformedRun';
-import { contentType } from '../harness/security/forgedRequest';
-import { badlySigned, SignInProbe } from '../harness/security/signInProbe';
-import { recordTraffic, webauthnEndpoints, type Exchange } from '../harness/security/webauthnTraffic';
+import {
+  badlySigned,
+  bodilessAnswers,
+  check,
+  contentType,
+  crossSiteMarks,
+  crossSiteNavigation,
+  endpointName,
+  type Exchange,
+  expect,
+  forEveryCell,
+  interceptAnswer,
+  malformedBodies,
+  type MalformedBody,
+  misdirectedAnswers,
+  nearMissBodies,
+  notApplicable,
+  ONCE_PER,
+  passkeyIdsListed,
+  recordTraffic,
+  type Refusable,
+  refusedRun,
+  RpStepError,
+  sendMalformed,
+  SignInProbe,
+  test,
+  webauthnEndpoints,
+  withValueAt,
+} from '../harness/scenario';
 
 /** At least this many bodies in all, spread over the endpoints found. */
 const BODIES = 1_000;
@@ -33,36 +51,31 @@ const BUDGET_PER_BODY_MS = 40;
 /** Fixed, so every run sends the same bodies; change it to explore others. */
 const SEED = 20_241_201;
 
-async function passkeyIds(rp: Rp): Promise<string[] | null> {
-  if (rp.adapter.lacks?.['management-page'] !== undefined || !rp.adapter.listPasskeys) return null;
-  return (await rp.listPasskeys()).map((p) => p.credentialId).sort();
-}
-
 forEveryCell(() => {
-  test('malformed bodies on every WebAuthn endpoint: only 4xx, and nothing changes', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username }) => {
+  test('malformed bodies on every WebAuthn endpoint: only 4xx, and nothing changes', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, page }) => {
     test.setTimeout(test.info().timeout + BODIES * BUDGET_PER_BODY_MS);
     await check('works', 'register a passkey and sign out', async () => {
       await rp.register(username);
     });
-    const before = await passkeyIds(rp);
+    const before = await passkeyIdsListed(rp);
     await rp.signOut();
 
     const exchanges: Exchange[] = await test.step('learn the endpoints from a sign-in and a sign-up the RP refuses (the session stays the same)', async () => {
       const seen: Exchange[] = [];
-      const signIn = await recordTraffic(rp.page, () => new SignInProbe(rp, authenticator, notApplicable).signIn(username, badlySigned));
+      const signIn = await recordTraffic(page, () => new SignInProbe(rp, authenticator, notApplicable).signIn(username, badlySigned));
       expect(signIn.outcome.letIn, 'an answer with a bad signature signed the user in').toBe(false);
       seen.push(...signIn.exchanges);
-      const signUp = await recordTraffic(rp.page, () =>
-        interceptAnswer(rp.page, 'create', (answer) => withValueAt(answer.body, [...answer.where.path, 'response', 'attestationObject'], 'bm90IENCT1I'), () => rp.register(`${username}-new`)),
+      const signUp = await recordTraffic(page, () =>
+        interceptAnswer(page, 'create', (answer) => withValueAt(answer.body, [...answer.where.path, 'response', 'attestationObject'], 'bm90IENCT1I'), () => rp.register(`${username}-new`)),
       );
       const refused = signUp.outcome.outcome;
-      if (refused.status === 'fulfilled') throw new Error(`${rp.adapter.name} created an account from a registration answer whose attestation object is not CBOR`);
+      if (refused.status === 'fulfilled') throw new Error(`${rp.name} created an account from a registration answer whose attestation object is not CBOR`);
       if (!(refused.reason instanceof RpStepError)) throw refused.reason;
       seen.push(...signUp.exchanges);
       return seen;
     });
     const endpoints = webauthnEndpoints(exchanges).filter((e) => e.exchange.body !== null);
-    if (!endpoints.length) notApplicable(`no WebAuthn request with a body was recognised in ${rp.adapter.name}'s traffic (options answered with a "challenge", or a body carrying a PublicKeyCredential)`);
+    if (!endpoints.length) notApplicable(`no WebAuthn request with a body was recognised in ${rp.name}'s traffic (options answered with a "challenge", or a body carrying a PublicKeyCredential)`);
 
     await test.step(`${BODIES} malformed bodies to ${endpoints.map(endpointName).join(', ')}: only 4xx`, async () => {
       const each = Math.ceil(BODIES / endpoints.length);
@@ -70,7 +83,7 @@ forEveryCell(() => {
         endpoint,
         bodies: malformedBodies({ body: endpoint.exchange.body ?? '', contentType: contentType(endpoint.exchange) }, each, SEED + index),
       }));
-      const run = await sendMalformed(rp.page, work);
+      const run = await sendMalformed(page, work);
       test.info().annotations.push({ type: 'note', description: `${run.sent} malformed bodies; answers: ${JSON.stringify(run.statuses)}` });
       expect(run.sent).toBeGreaterThanOrEqual(BODIES);
       const shown = run.misanswers.slice(0, 5).map((m) => `${m.endpoint} (${m.kind}): ${m.answer}`);
@@ -79,15 +92,15 @@ forEveryCell(() => {
       expect.soft(taken, `${run.accepted.length} bodies that are no JSON object were taken (2xx or 3xx), not refused`).toEqual([]);
     });
     await check('safe', 'a POST with no body at all, as curl -X POST sends it: answered, never a 5xx', async () => {
-      const broken = (await bodilessAnswers(rp.page, endpoints)).filter((a) => typeof a.answer === 'string' || a.answer >= 500).map((a) => `${a.endpoint}: ${a.answer}`);
+      const broken = (await bodilessAnswers(page, endpoints)).filter((a) => typeof a.answer === 'string' || a.answer >= 500).map((a) => `${a.endpoint}: ${a.answer}`);
       expect.soft(broken, 'POSTs with no body that got a 5xx or no answer').toEqual([]);
     });
     await check('safe', "the RP's page asked for under another host name (DNS rebinding): redirected to the RP's own origin, or refused with a 4xx", async () => {
-      const served = (await misdirectedAnswers(rp.page, rp.url)).filter((a) => !a.refused).map((a) => `${a.method}: ${a.status}${a.location === null ? '' : ` to ${a.location}`}`);
+      const served = (await misdirectedAnswers(page, rp.url)).filter((a) => !a.refused).map((a) => `${a.method}: ${a.status}${a.location === null ? '' : ` to ${a.location}`}`);
       expect.soft(served, "requests for the RP's page under another host name that it served").toEqual([]);
     });
     await check('works', "the RP's page opened from a link on another site is served: only state-changing requests are refused as from another site", async () => {
-      const status = await crossSiteNavigation(rp.page, rp.url);
+      const status = await crossSiteNavigation(page, rp.url);
       expect.soft(typeof status === 'number' && status < 400, `the page opened from another site's link was answered ${status}`).toBe(true);
     });
     await test.step('near misses of the page\'s own requests: each refused with a 4xx that says why', async () => {
@@ -99,7 +112,7 @@ forEveryCell(() => {
           ...crossSiteMarks(rp.url).map((mark) => ({ endpoint, kind: `the page's own body ${mark.kind}`, body: own, siteHeaders: mark.headers })),
         ];
       });
-      const answers = await refusedRun(rp.page, requests);
+      const answers = await refusedRun(page, requests);
       const wrong = answers.filter((a) => typeof a.answer === 'string' || a.answer < 400 || a.answer >= 500).map((a) => `${a.endpoint}, ${a.kind}: ${a.answer}`);
       expect.soft(wrong, 'near misses answered other than with a 4xx').toEqual([]);
       const mute = answers.filter((a) => typeof a.answer === 'number' && a.answer >= 400 && a.answer < 500 && !a.saysWhy).map((a) => `${a.endpoint}, ${a.kind}: ${a.answer}`);
@@ -111,7 +124,7 @@ forEveryCell(() => {
     await check('works', 'the user still signs in, and the account keeps its passkeys', async () => {
       await rp.signIn('username-first', username);
       expect(await rp.signedInAs()).toBe(username);
-      if (before) expect(await passkeyIds(rp)).toEqual(before);
+      if (before) expect(await passkeyIdsListed(rp)).toEqual(before);
     });
   });
 });

@@ -6,51 +6,36 @@
 // cookies that keep the user signed in must also be out of reach of the page's scripts (HttpOnly) and
 // not go along with another site's form post (SameSite Lax or Strict, as the RP sent them).
 import type { Cookie } from '@playwright/test';
-import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, check, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { interceptAnswer } from '../harness/security/answerInterception';
-import type { Ceremony } from '../harness/security/answerInBody';
-import { OtherBrowser } from '../harness/security/otherBrowser';
-import { SetCookieLog } from '../harness/security/setCookieLog';
-import type { Rp } from '../harness/rp/boundRp';
-
-/** Runs an adapter step that signs in, and returns the cookies the browser held when it sent the passkey answer. */
-async function cookiesWhenAnswering(rp: Rp, ceremony: Ceremony, step: () => Promise<unknown>): Promise<Cookie[]> {
-  const held: { cookies?: Cookie[] } = {};
-  const { outcome, genuine } = await interceptAnswer(
-    rp.page,
-    ceremony,
-    async (answer) => {
-      held.cookies = await rp.page.context().cookies();
-      return answer.body;
-    },
-    step,
-  );
-  if (outcome.status === 'rejected') throw outcome.reason;
-  if (!genuine || !held.cookies) {
-    notApplicable(`no request carried a WebAuthn ${ceremony === 'create' ? 'registration' : 'sign-in'} answer the harness can read (a JSON body holding an object whose "response" has "clientDataJSON"), so the moment of signing in is unknown`);
-  }
-  return held.cookies;
-}
+import {
+  check,
+  cookiesWhenAnswering,
+  expect,
+  forEveryCell,
+  notApplicable,
+  ONCE_PER,
+  OtherBrowser,
+  SetCookieLog,
+  test,
+} from '../harness/scenario';
 
 forEveryCell(() => {
-  test('the session from before signing up or in is worthless after it', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, worldPool, cell }) => {
+  test('the session from before signing up or in is worthless after it', { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ rp, authenticator, username, page, worldPool, cell }) => {
     void authenticator; // the provider's virtual authenticator answers every ceremony below
     const other = await OtherBrowser.open(worldPool, cell.environment);
     try {
-      const setCookies = SetCookieLog.start(rp.page);
+      const setCookies = SetCookieLog.start(page);
       const beforeSignUp = await check('works', 'sign up with a passkey', () => cookiesWhenAnswering(rp, 'create', () => rp.register(username)));
       const signedIn = await test.step("another browser with the signed-in browser's cookies is signed in", async () => {
-        const session = await rp.page.context().cookies();
-        const there = await other.signedInAs(rp.adapter, rp.url, session);
-        if (there !== username) notApplicable(`${rp.adapter.name} does not keep its session in cookies alone (another browser holding them was signed in as ${there ?? 'nobody'}), so fixing a session id is another matter`);
+        const session = await page.context().cookies();
+        const there = await other.signedInAs(rp, session);
+        if (there !== username) notApplicable(`${rp.name} does not keep its session in cookies alone (another browser holding them was signed in as ${there ?? 'nobody'}), so fixing a session id is another matter`);
         return session;
       });
       await test.step("the cookies that keep the user signed in are HttpOnly and SameSite Lax or Strict", async () => {
         const sent = await setCookies.stop();
         const keys: Cookie[] = [];
         for (const cookie of signedIn) {
-          if ((await other.signedInAs(rp.adapter, rp.url, signedIn.filter((c) => c !== cookie))) !== username) keys.push(cookie);
+          if ((await other.signedInAs(rp, signedIn.filter((c) => c !== cookie))) !== username) keys.push(cookie);
         }
         if (keys.length === 0) {
           test.info().annotations.push({ type: 'note', description: 'no single cookie keeps the user signed in (without any one of them, another browser still is): their attributes are not checked' });
@@ -66,16 +51,16 @@ forEveryCell(() => {
         }
       });
       await test.step('another browser with the cookies from before signing up is not signed in', async () => {
-        expect(await other.signedInAs(rp.adapter, rp.url, beforeSignUp), 'the session id from before sign-up signs in').not.toBe(username);
+        expect(await other.signedInAs(rp, beforeSignUp), 'the session id from before sign-up signs in').not.toBe(username);
       });
       await rp.signOut();
       await test.step('after signing out, another browser with the cookies from while signed in is not signed in', async () => {
-        expect(await other.signedInAs(rp.adapter, rp.url, signedIn), 'a copy of the session cookie taken before sign-out still signs in').not.toBe(username);
+        expect(await other.signedInAs(rp, signedIn), 'a copy of the session cookie taken before sign-out still signs in').not.toBe(username);
       });
       const beforeSignIn = await check('works', 'sign in with the passkey', () => cookiesWhenAnswering(rp, 'get', () => rp.signIn('username-first', username)));
       expect(await rp.signedInAs()).toBe(username);
       await test.step('another browser with the cookies from before signing in is not signed in', async () => {
-        expect(await other.signedInAs(rp.adapter, rp.url, beforeSignIn), 'the session id from before sign-in signs in').not.toBe(username);
+        expect(await other.signedInAs(rp, beforeSignIn), 'the session id from before sign-in signs in').not.toBe(username);
       });
     } finally {
       other.close();

@@ -1,7 +1,6 @@
 // When the passkey prompt does not go as planned: the person closes it, or their fingerprint, face
 // or PIN is not accepted. The RP must say so, sign nobody in, leave a way on, and let them try again.
-import { test, forEveryCell } from '../harness/fixtures/cellTest';
-import { expectSignIn } from '../harness/checks/expectSignIn';
+import { expectSignIn, forEveryCell, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('the person closes the passkey prompt, then tries again', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, username }) => {

@@ -1,6 +1,6 @@
 // The seed's first user tip: a passkey that is not on this device can still be used from a phone,
 // by scanning the QR code the browser shows (cross-device sign-in over the hybrid transport).
-import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
+import { expect, forEveryCell, notApplicable, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('a passkey on the phone, signing in here by scanning the QR code', { tag: '@works' }, async ({ world, oracle, cell, username }) => {

@@ -5,9 +5,17 @@
 // x.0.0.0; the real ones come in client hints, the detailed ones only once the site has asked for
 // them (Accept-CH), so the first page and the next are both read; the next must name the versions
 // the browser told it.
-import { ONCE_PER } from '../harness/matrix/checkedOnce';
-import { test, expect, forEveryCell, notApplicable } from '../harness/fixtures/cellTest';
-import { environmentShownExpectation, isLeadingPart, versionIsTrue, versionsNamed } from '../harness/oracle/environmentShown';
+import {
+  environmentShownExpectation,
+  expect,
+  forEveryCell,
+  isLeadingPart,
+  notApplicable,
+  ONCE_PER,
+  test,
+  versionIsTrue,
+  versionsNamed,
+} from '../harness/scenario';
 
 forEveryCell(() => {
   test('the site names the system and browser the user is on, and no version they are not', { tag: [ONCE_PER.environment, '@tells-the-truth'] }, async ({ rp, cell }) => {
@@ -21,7 +29,7 @@ forEveryCell(() => {
       }
     };
     const first = await test.step('the first page the user opens', () => rp.environmentShown());
-    if (first === null) notApplicable(`${rp.adapter.name} does not tell the user which system and browser it thinks they are on`);
+    if (first === null) notApplicable(`${rp.name} does not tell the user which system and browser it thinks they are on`);
     check(first, 'the first page');
     await test.step('the next page, once the browser sends what the site asked it for', async () => {
       const next = await rp.environmentShown();

@@ -4,6 +4,8 @@ import { FEATURE_LABELS, FEATURE_MEMBERS, type AfterSignIn, type AnotherProvider
 /** The RP under test, driven through its adapter on one page. */
 export interface Rp {
   url: string;
+  /** The RP's name, as its adapter gives it: what a scenario's notes and messages call it. */
+  name: string;
   adapter: RpAdapter;
   page: Page;
   register(username: string): Promise<CreationView>;
@@ -14,6 +16,8 @@ export interface Rp {
   signIn(method: SignInMethod, username: string): Promise<void>;
   signedInAs(): Promise<string | null>;
   listPasskeys(): Promise<PasskeyView[]>;
+  /** The passkeys the management page shows now, loaded afresh in another tab of the user's browser (after a change made behind the page's back). */
+  passkeysShownIn(tab: Page): Promise<PasskeyView[]>;
   suggestsAnotherProvider(): Promise<AnotherProviderSuggestion | null>;
   deletePasskey(credentialId: string, confirmLosingAccess: boolean): Promise<DeleteOutcome>;
   /** The ways in besides passkeys the management page lists; null where the adapter cannot read them. */
@@ -68,6 +72,7 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
   const clock = adapter.lacks?.clock === undefined ? adapter.clock : undefined;
   return {
     url,
+    name: adapter.name,
     adapter,
     page,
     lacking,
@@ -86,6 +91,12 @@ export function bindRp(adapter: RpAdapter, page: Page, url: string, onLacking: O
     },
     signedInAs: () => adapter.signedInAs(page, url),
     listPasskeys: () => need('management-page', adapter.listPasskeys).call(adapter, page, url),
+    passkeysShownIn: async (tab) => {
+      const list = need('management-page', adapter.listPasskeys);
+      // An adapter may reuse a page already open, which would show the management page as it was.
+      await tab.goto('about:blank');
+      return list.call(adapter, tab, url);
+    },
     suggestsAnotherProvider: () => need('management-page', adapter.suggestsAnotherProvider).call(adapter, page, url),
     deletePasskey: (credentialId, confirmLosingAccess) =>
       need('management-page', adapter.deletePasskey).call(adapter, page, url, credentialId, confirmLosingAccess),

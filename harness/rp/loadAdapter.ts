@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FEATURE_MEMBERS, type RpAdapter, type RpFeature } from './adapter';
 import { fixtureAdapter } from './fixtureAdapter';

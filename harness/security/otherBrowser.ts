@@ -6,7 +6,7 @@ import type { Cookie } from '@playwright/test';
 import type { Device } from '../browser/device';
 import type { DevicePool } from '../browser/devicePool';
 import type { Environment } from '../matrix/schema';
-import type { RpAdapter } from '../rp/adapter';
+import type { Rp } from '../rp/boundRp';
 
 export class OtherBrowser {
   private constructor(
@@ -19,12 +19,12 @@ export class OtherBrowser {
   }
 
   /** Who the RP says is signed in, in this browser holding exactly `cookies`. */
-  async signedInAs(adapter: RpAdapter, url: string, cookies: Cookie[]): Promise<string | null> {
+  async signedInAs(rp: Rp, cookies: Cookie[]): Promise<string | null> {
     await this.device.context.clearCookies();
     if (cookies.length) await this.device.context.addCookies(cookies);
     // A fresh load with these cookies: an adapter may otherwise read a page it had already open.
     await this.device.page.goto('about:blank');
-    return adapter.signedInAs(this.device.page, url);
+    return rp.adapter.signedInAs(this.device.page, rp.url);
   }
 
   /** Back to the pool, which resets it before lending it again. */

@@ -5,7 +5,7 @@ import { DataError } from '../matrix/dataError';
 import type { Device } from '../browser/device';
 import type { DevicePool } from '../browser/devicePool';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from '../browser/virtualAuthenticator';
-import type { AfterSignIn, CreationView, RpAdapter, WayIn } from '../rp/adapter';
+import type { AfterSignIn, RpAdapter, WayIn } from '../rp/adapter';
 import { bindRp, type OnLackingFeature, type Rp } from '../rp/boundRp';
 import { CELL, resolveSlot, WorldSpec, type ProviderSlot, type ResolvedSlot } from './worldSpec';
 import { defaultSyncFlag, isUsable, syncsHere } from '../matrix/support';
