@@ -1,7 +1,7 @@
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { expect, test } from '@playwright/test';
 import type { FaultSwitch } from './faults';
-import { startFixtureRp, type RunningFixtureRp } from './server';
+import { startFixtureRp, type RunningFixtureRp } from './server/server';
 import { ApiClient } from './testSupport/apiClient';
 import { SoftAuthenticator, type SoftAuthenticatorOptions } from './testSupport/softAuthenticator';
 

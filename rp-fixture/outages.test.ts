@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { OutageError, parseOutage } from './outages';
-import { startFixtureRp } from './server';
+import { startFixtureRp } from './server/server';
 
 test('outages are read from text, and bad text is one line with the forms to use', () => {
   expect(parseOutage('500:/api/authentication')).toEqual({ kind: '500', pathPrefix: '/api/authentication' });

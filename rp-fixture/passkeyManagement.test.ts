@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { FaultSwitch } from './faults';
-import { startFixtureRp, type RunningFixtureRp } from './server';
+import { startFixtureRp, type RunningFixtureRp } from './server/server';
 import { ApiClient } from './testSupport/apiClient';
 import { creationOptions, message, passkeyItems, register, requestOptions, signIn } from './testSupport/rpFlows';
 import { SoftAuthenticator, type SoftAuthenticatorOptions } from './testSupport/softAuthenticator';

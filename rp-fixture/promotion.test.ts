@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { RpConfigInput } from './config';
 import type { FaultSwitch } from './faults';
-import { startFixtureRp, type RunningFixtureRp } from './server';
+import { startFixtureRp, type RunningFixtureRp } from './server/server';
 import { ApiClient } from './testSupport/apiClient';
 import { SoftAuthenticator } from './testSupport/softAuthenticator';
 import { expectMessage, open, registerPasskey, signInWithPassword, signOut, signUpWithPassword, submit, TestClock, UA } from './testSupport/waysInClient';

@@ -1,7 +1,7 @@
 import { faultOn, type ActiveFaults } from './faults';
 import { familyMonogram, FAMILIES_WITH_MONOGRAMS, providerFamily, type ProviderFamilyId } from './providerFamily';
 import { listedProviderName } from './providerName';
-import { monogramSvg, neutralMonogramSvg, SECURITY_KEY_SVG, UNKNOWN_SVG } from './pages/iconSvg';
+import { monogramSvg, neutralMonogramSvg, SECURITY_KEY_SVG, UNKNOWN_SVG } from './iconSvg';
 
 /**
  * Which provider icon a passkey gets: its family's monogram (plain colours, no trademarks, drawn by

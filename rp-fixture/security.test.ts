@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { FaultSwitch } from './faults';
 import type { Policy } from './policy';
-import { startFixtureRp, type RunningFixtureRp } from './server';
+import { startFixtureRp, type RunningFixtureRp } from './server/server';
 import { ApiClient } from './testSupport/apiClient';
 import { creationOptions, passkeyItems, register, requestOptions, signIn } from './testSupport/rpFlows';
 import { SoftAuthenticator, type SoftAuthenticatorOptions } from './testSupport/softAuthenticator';

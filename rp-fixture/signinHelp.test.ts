@@ -2,7 +2,7 @@ import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/serv
 import { expect, test } from '@playwright/test';
 import type { RpConfigInput } from './config';
 import type { FaultSwitch } from './faults';
-import { startFixtureRp, type RunningFixtureRp } from './server';
+import { startFixtureRp, type RunningFixtureRp } from './server/server';
 import { ApiClient } from './testSupport/apiClient';
 import { SoftAuthenticator } from './testSupport/softAuthenticator';
 import { expectMessage, messageCodes, messageTag, open, registerPasskey, signUpWithPassword, TestClock, UA } from './testSupport/waysInClient';

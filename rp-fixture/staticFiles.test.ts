@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startFixtureRp, type RunningFixtureRp } from './server';
+import { startFixtureRp, type RunningFixtureRp } from './server/server';
 
 let rp: RunningFixtureRp | undefined;
 test.afterEach(async () => {

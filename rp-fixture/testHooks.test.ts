@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startFixtureRp } from './server';
+import { startFixtureRp } from './server/server';
 import { ApiClient } from './testSupport/apiClient';
 import { signUpWithPassword, TestClock } from './testSupport/waysInClient';
 

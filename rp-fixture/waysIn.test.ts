@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startMailbox, type Mailbox } from './mailbox';
 import type { RpConfigInput } from './config';
 import type { FaultSwitch } from './faults';
-import { startFixtureRp, type RunningFixtureRp } from './server';
+import { startFixtureRp, type RunningFixtureRp } from './server/server';
 import { ApiClient } from './testSupport/apiClient';
 import { SoftAuthenticator } from './testSupport/softAuthenticator';
 import {

@@ -44,7 +44,7 @@ test('npm run mutation refuses bad options in one line naming the option and the
   const unknownGroup = await runMutation(['--group', 'no-such-group'], 60_000);
   expect(unknownGroup.exitCode).toBe(2);
   expect(unknownGroup.output.trim()).toMatch(/^mutation: --group: unknown group "no-such-group"; use some of .*sync-state/);
-  const unmapped = await runMutation(['--mutate', 'rp-fixture/cli.ts:1-5'], 60_000);
+  const unmapped = await runMutation(['--mutate', 'rp-fixture/server/cli.ts:1-5'], 60_000);
   expect(unmapped.exitCode).toBe(2);
   expect(unmapped.output.trim()).toMatch(/^mutation: --mutate: "rp-fixture\/cli\.ts" is not a mapped module; use one of /);
   const notANumber = await runMutation(['--sample', 'many'], 60_000);

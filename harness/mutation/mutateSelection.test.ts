@@ -21,7 +21,7 @@ test('--group picks groups; --mutate narrows to line ranges and to the groups ho
 
 test('bad options are refused naming the option and the fix', () => {
   expect(() => selectGroupRuns(map, ['nope'], [])).toThrow(new SelectionError(`--group: unknown group "nope"; use some of ${map.groups.map((g) => g.id).join(', ')} (scenarios/mutation-coverage.json).`));
-  expect(() => selectGroupRuns(map, [], ['rp-fixture/server.ts'])).toThrow(/^--mutate: "rp-fixture\/server\.ts" is not a mapped module; use one of .*:startLine-endLine\.$/);
+  expect(() => selectGroupRuns(map, [], ['rp-fixture/server/server.ts'])).toThrow(/^--mutate: "rp-fixture\/server\/server\.ts" is not a mapped module; use one of .*:startLine-endLine\.$/);
   expect(() => selectGroupRuns(map, ['csrf'], ['rp-fixture/syncState.ts'])).toThrow(/not a mapped module of the groups asked for/);
   expect(() => selectGroupRuns(map, [], ['rp-fixture/syncState.ts:20-10'])).toThrow(/^--mutate: .* ends before it starts/);
 });

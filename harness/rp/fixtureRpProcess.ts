@@ -19,7 +19,7 @@ export interface RunningRp {
 export async function startFixtureRpProcess(faults: string[] = [], outages: string[] = []): Promise<RunningRp> {
   const args = [
     // A cheap password hash: no scenario times one, and a matrix run hashes thousands.
-    ...['--import', 'tsx', 'rp-fixture/cli.ts', '--port', '0', '--test-hooks', '--fast-password-hashing'],
+    ...['--import', 'tsx', 'rp-fixture/server/cli.ts', '--port', '0', '--test-hooks', '--fast-password-hashing'],
     ...faults.flatMap((f) => ['--fault', f]),
     ...outages.flatMap((o) => ['--outage', o]),
   ];

@@ -1,4 +1,4 @@
-import { csrfInput } from '../csrf';
+import { csrfInput } from './csrfInput';
 import type { DetectedEnvironment } from '../environment';
 import type { Notice, SignalKind } from '../notice';
 import type { ProviderIcon } from '../providerIcons';

@@ -1,7 +1,7 @@
 import type { DetectedEnvironment } from '../environment';
 import { html, SafeHtml } from './html';
 import { STYLE } from './style';
-import { scriptUrl } from '../routes/staticFiles';
+import { scriptUrl } from '../staticScripts';
 
 /** Pages with a script part in public/app.js; any other name (a notice, another feature's page) is allowed too. */
 export type Page = 'signin' | 'register' | 'account' | 'notice' | (string & {});

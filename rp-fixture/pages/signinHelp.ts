@@ -1,4 +1,4 @@
-import { scriptUrl } from '../routes/staticFiles';
+import { scriptUrl } from '../staticScripts';
 import type { DetectedEnvironment } from '../environment';
 import { faultOn, type ActiveFaults } from '../faults';
 import type { Reach } from '../providerReach';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { FixtureContext } from '../context';
-import { csrfField, csrfToken } from '../csrf';
+import { csrfToken } from '../csrf';
+import { csrfField } from '../pages/csrfInput';
 import { detectEnvironment } from '../environment';
 import { promotionPage } from '../pages/promotion';
 import { promotionDue, recordNotNow, recordOffer } from '../promotion';

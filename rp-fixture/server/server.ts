@@ -1,21 +1,21 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { ChallengeStore } from './challenges';
-import { rpConfig, type RpConfigInput } from './config';
-import { EmailLinks } from './emailLinks';
-import { activeFaults, faultOn, type FaultSwitch } from './faults';
-import { policyFrom, type Policy } from './policy';
-import { createMailer } from './mailer';
-import { startMailbox, type Mailbox } from './mailbox';
-import type { Outage } from './outages';
-import { relyingPartyOnPort } from './relyingParty';
-import { sessionCookieName } from './session';
-import { Store } from './store';
-import { MovableClock } from './movableClock';
-import { waysInList, WaysInStore } from './waysInStore';
+import { ChallengeStore } from '../challenges';
+import { rpConfig, type RpConfigInput } from '../config';
+import { EmailLinks } from '../emailLinks';
+import { activeFaults, faultOn, type FaultSwitch } from '../faults';
+import { policyFrom, type Policy } from '../policy';
+import { createMailer } from '../mailer';
+import { startMailbox, type Mailbox } from '../mailbox';
+import type { Outage } from '../outages';
+import { relyingPartyOnPort } from '../relyingParty';
+import { sessionCookieName } from '../session';
+import { Store } from '../store';
+import { MovableClock } from '../movableClock';
+import { waysInList, WaysInStore } from '../waysInStore';
 
-export type { FaultSwitch } from './faults';
+export type { FaultSwitch } from '../faults';
 
 export type FixtureRpOptions = {
   /** 0 (the default) picks a free port. */

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { describeFaults, activeFaults, FaultSwitchError, parseFaultList, parseFaultSwitch, type FaultSwitch } from './faults';
-import { ConfigError, rpConfigFromText, type RpConfig } from './config';
-import { startMailbox, type Mailbox, type ReceivedMail } from './mailbox';
-import { policyFrom, PolicyError, type Policy } from './policy';
+import { describeFaults, activeFaults, FaultSwitchError, parseFaultList, parseFaultSwitch, type FaultSwitch } from '../faults';
+import { ConfigError, rpConfigFromText, type RpConfig } from '../config';
+import { startMailbox, type Mailbox, type ReceivedMail } from '../mailbox';
+import { policyFrom, PolicyError, type Policy } from '../policy';
 import { startFixtureRp } from './server';
-import { OutageError, parseOutage, type Outage } from './outages';
+import { OutageError, parseOutage, type Outage } from '../outages';
 
 const USAGE =
   'Usage: npm run rp -- [--port N] [--fault NAME[=ARG]]... [--user-verification required|preferred|discouraged]\n' +

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { HIGH_ENTROPY_HINTS } from './clientHints';
-import { STYLE_HASH } from './pages/style';
+import { HIGH_ENTROPY_HINTS } from '../clientHints';
+import { STYLE_HASH } from '../pages/style';
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
