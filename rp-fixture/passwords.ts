@@ -22,10 +22,10 @@ export interface PasswordCost {
   p: number;
 }
 
-/** scrypt cost: N=2^15, r=8, p=1 (32 MiB per hash, ~0.1 s here): slow for a guesser. */
+/** scrypt cost: N=2^15, r=8, p=1 (32 MiB per hash; its time: docs/speed.md): slow for a guesser. */
 export const STRONG_COST: PasswordCost = { N: 2 ** 15, r: 8, p: 1 };
 /**
- * N=2^10 (1 MiB, about 1 ms): for test runs only, as test suites commonly do (no scenario checks how
+ * N=2^10 (1 MiB; a few ms, docs/speed.md): for test runs only, as test suites commonly do (no scenario checks how
  * slow a hash is; a matrix run hashes thousands of passwords). Stored hashes carry their cost, so both verify.
  */
 export const FAST_COST: PasswordCost = { N: 2 ** 10, r: 8, p: 1 };

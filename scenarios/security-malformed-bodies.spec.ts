@@ -44,8 +44,8 @@ import {
 /** At least this many bodies in all, spread over the endpoints found. */
 const BODIES = 1_000;
 /**
- * Time each body may add to the test's own budget: 1,000 bodies took about 5 s on a quiet 2-core
- * machine and past 30 s on a loaded one, so the budget grows with the bodies, not with luck.
+ * Time each body may add to the test's own budget: a loaded machine takes several times a quiet one's
+ * (docs/speed.md), so the budget grows with the bodies, not with luck.
  */
 const BUDGET_PER_BODY_MS = 40;
 /** Fixed, so every run sends the same bodies; change it to explore others. */
