@@ -1,4 +1,4 @@
-import { loadProviderFamilies, type FamilyRow } from './providerFamilyData';
+import { loadProviderFamilies } from './providerFamilyData';
 import { listedProviderName } from './providerName';
 
 /**
@@ -32,11 +32,6 @@ const ROWS = loadProviderFamilies().map((row) => ({
   id: row.id as ProviderFamilyId, // providerFamilies.test.ts checks every id is one of the union's
   names: row.namePattern === undefined ? undefined : new RegExp(row.namePattern, 'i'),
 }));
-
-/** The families of one kind (a platform's, a third-party manager, security keys), in the data's order. */
-export function familiesOfKind(kind: FamilyRow['kind']): ProviderFamilyId[] {
-  return ROWS.filter((row) => row.kind === kind).map((row) => row.id);
-}
 
 /** The families whose icon is a monogram, in the data's order: every family the AAGUID list names by AAGUID. */
 // Stryker disable next-line all: fault switch helper's data, read only by icon-of-another-provider (providerIcons.ts), off in every run that judges a mutant

@@ -13,10 +13,9 @@ const ICLOUD_KEYCHAIN = 'iCloud Keychain';
  * page must still make sense then.
  */
 export function providerName(aaguid: string, faults: ActiveFaults): string {
-  const normalized = aaguid.toLowerCase();
-  const name = listedProviderName(normalized) ?? UNKNOWN_PROVIDER;
+  const name = listedProviderName(aaguid) ?? UNKNOWN_PROVIDER;
   // Fault mislabel-provider: the passkeys of one AAGUID get another provider's name.
-  if (faultOn(faults, 'mislabel-provider') && faults.get('mislabel-provider') === normalized) {
+  if (faultOn(faults, 'mislabel-provider') && faults.get('mislabel-provider') === aaguid.toLowerCase()) {
     return name === GOOGLE_PASSWORD_MANAGER ? ICLOUD_KEYCHAIN : GOOGLE_PASSWORD_MANAGER;
   }
   return name;

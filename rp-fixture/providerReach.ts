@@ -1,6 +1,7 @@
 import type { DetectedEnvironment, OsId } from './environment';
 import { faultOn, type ActiveFaults } from './faults';
-import { familiesOfKind, providerFamily } from './providerFamily';
+import { providerFamily, type ProviderFamilyId } from './providerFamily';
+import { loadProviderFamilies } from './providerFamilyData';
 import type { CredentialRecord } from './store';
 
 /**
@@ -35,8 +36,14 @@ export type ReachAnswer = { reach: Reach; why: string };
 /** What of a stored passkey the answer depends on. */
 export type PasskeyForReach = Pick<CredentialRecord, 'aaguid' | 'transports' | 'deviceType' | 'backedUp' | 'createdEnvironment'>;
 
-/** Password managers that run on every system through their apps and browser extensions (rp-fixture/data/providerFamilies.json). */
-const THIRD_PARTY = familiesOfKind('third-party');
+/**
+ * Password managers that run on every system through their apps and browser extensions
+ * (rp-fixture/data/providerFamilies.json's third-party families). Read here, their one use, so the
+ * subset that judges the help's reach judges this too.
+ */
+const THIRD_PARTY = loadProviderFamilies()
+  .filter((row) => row.kind === 'third-party')
+  .map((row) => row.id as ProviderFamilyId); // providerFamilies.test.ts checks every id is one of the union's
 const ROAMING_TRANSPORTS = new Set(['usb', 'nfc', 'ble', 'smart-card']);
 const DESKTOP: readonly OsId[] = ['windows', 'macos', 'linux'];
 const APPLE: readonly OsId[] = ['macos', 'ios'];

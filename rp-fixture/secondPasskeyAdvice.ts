@@ -30,8 +30,9 @@ export function secondPasskeyAdvice(passkeys: readonly PasskeySummary[], faults:
 
 function oneProvider(passkeys: readonly PasskeySummary[]): string | null {
   const families = new Set(passkeys.map((passkey) => providerFamily(passkey.aaguid)));
-  const [family] = families;
-  if (families.size !== 1 || family === undefined || family === 'unknown' || family === 'security-key') return null;
+  if (families.size !== 1) return null;
+  const family = [...families][0]!; // the one family, by the size just checked
+  if (family === 'unknown' || family === 'security-key') return null;
   // 'other' families are told apart by AAGUID: two different listed providers are not one.
   if (family === 'other' && new Set(passkeys.map((passkey) => passkey.aaguid.toLowerCase())).size !== 1) return null;
   // Stryker disable next-line OptionalChaining: equivalent, passkeys[0] always exists here (with no passkey, families.size is 0 and the line above returned), so `?.` only satisfies noUncheckedIndexedAccess
