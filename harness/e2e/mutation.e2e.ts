@@ -46,7 +46,7 @@ test('npm run mutation refuses bad options in one line naming the option and the
   expect(unknownGroup.output.trim()).toMatch(/^mutation: --group: unknown group "no-such-group"; use some of .*sync-state/);
   const unmapped = await runMutation(['--mutate', 'rp-fixture/server/cli.ts:1-5'], 60_000);
   expect(unmapped.exitCode).toBe(2);
-  expect(unmapped.output.trim()).toMatch(/^mutation: --mutate: "rp-fixture\/cli\.ts" is not a mapped module; use one of /);
+  expect(unmapped.output.trim()).toMatch(/^mutation: --mutate: "rp-fixture\/server\/cli\.ts" is not a mapped module; use one of /);
   const notANumber = await runMutation(['--sample', 'many'], 60_000);
   expect(notANumber.exitCode).toBe(2);
   expect(notANumber.output.trim()).toBe('mutation: --sample: "many" is not a whole number of mutants; use for example --sample 300.');
