@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { loadMatrixData } from './harness/matrix/load';
+import { matrixData } from './harness/matrix/load';
 import { MatrixPlan, planSelection } from './harness/plan/matrixPlan';
 import { environmentProjects, type PlanOptions } from './harness/plan/environmentProjects';
 import { runOptions, RUN_VARS } from './harness/plan/runOptions';
@@ -11,7 +11,8 @@ const options = runOptions();
 /** Every report of a run goes here; `npm test` points its own runs elsewhere so reports/ stays the matrix's. */
 const reportDir = options.reportDir;
 const chromium = findChromium(options.chromiumPath);
-const data = loadMatrixData();
+// The process's one load: this worker's spec files and fixtures read the same data.
+const data = matrixData();
 /** The run's plan, made once here: the projects' workers and the compat reporter get it from this config. */
 const plan = new MatrixPlan(data, planSelection(data, options, `${RUN_VARS.environments} / ${RUN_VARS.providers} / ${RUN_VARS.syncs} / ${RUN_VARS.scenarios} / ${RUN_VARS.snapshot} / ${RUN_VARS.layout}:`));
 if (!chromium) console.error(MISSING_BROWSER_MESSAGE);

@@ -106,11 +106,6 @@ export class MatrixPlan {
     return makeCell(this.environment(environmentId), provider, sync, this.snapshot);
   }
 
-  /** Whether the run's selection covers the cell (it may still be ruled out). */
-  selects(cell: Cell): boolean {
-    return this.selection.environments.includes(cell.environment.id) && this.coversProviderAndSync(cell);
-  }
-
   /** Whether the run selected the cell's provider and sync state: an environment's project may also run by its name alone. */
   coversProviderAndSync(cell: Cell): boolean {
     return this.selection.providers.includes(cell.provider.id) && this.selection.syncs.includes(cell.sync);
