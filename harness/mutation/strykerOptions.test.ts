@@ -9,7 +9,7 @@ test("a group's Stryker run mutates its files and judges each mutant by its matr
   expect(options.mutate).toEqual(['rp-fixture/csrf.ts:10-20']);
   expect(options.testRunner).toBe('command');
   expect(options.commandRunner?.command).toBe(
-    `node --import tsx harness/cli/matrix.ts --env ${group.subset.environments.join(',')} --provider ${group.subset.providers.join(',')} --scenario ${group.subset.scenarios.join(',')} --report-dir .mutant-run/$$ --reporter dot --trace=off`,
+    `node --import tsx harness/cli/matrix.ts --env ${group.subset.environments.join(',')} --provider ${group.subset.providers.join(',')} --scenario ${group.subset.scenarios.join(',')} --report-dir .mutant-run/$$ --reporter dot --trace=off --max-failures=1`,
   );
   expect(options.inPlace ?? false).toBe(false);
   expect(options.concurrency).toBe(2);

@@ -27,7 +27,8 @@ export interface MutationSettings {
 
 /**
  * The matrix subset as one shell command, run in the sandbox so the RP it starts is the mutated one.
- * The tsx equivalent of `npm run matrix`, without npm's start-up; traces off, as the selftest runs it.
+ * The tsx equivalent of `npm run matrix`, without npm's start-up; traces off, as the selftest runs it;
+ * stopped at the first failure.
  */
 export function matrixCommand(subset: MatrixSubset): string {
   const settings = Object.entries(subset.rpEnv ?? {}).map(([name, value]) => `${name}=${value}`);
@@ -40,6 +41,10 @@ export function matrixCommand(subset: MatrixSubset): string {
     // One folder per run (the shell's pid): with --concurrency 2 two runs share the sandbox, and a run
     // reads its verdict back from its own report.
     `--report-dir ${MUTANT_RUN_DIR}/$$ --reporter dot --trace=off`,
+    // The first red cell kills the mutant: the rest of the subset would only cost its time, and each
+    // failed test makes Playwright start a new worker (a browser and an RP), which turned kills into
+    // timeouts.
+    '--max-failures=1',
   ].join(' ');
 }
 

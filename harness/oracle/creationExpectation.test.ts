@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { loadMatrixData } from '../matrix/load';
-import { beforeCreation } from './creationExpectation';
+import { makeCell } from '../matrix/cell';
+import { beforeCreation, creationExpectation } from './creationExpectation';
 
 const data = loadMatrixData();
 const seed = data.snapshots.find((s) => s.id === '2024-12')!;
@@ -23,4 +24,15 @@ test('every environment has an expectation naming known providers', () => {
     const expectation = beforeCreation(seed, environment);
     for (const id of expectation.likelyProviders) expect(data.providers.map((p) => p.id)).toContain(id);
   }
+});
+
+test('after creating, each sync state is owed its own advice: a second passkey when device-bound, a word on backup when not backed up yet', () => {
+  const gpm = data.providers.find((p) => p.id === 'google-password-manager')!;
+  const advice = (sync: 'synced' | 'eligible' | 'device-bound') => {
+    const { deviceBoundAdvice, notBackedUpAdvice } = creationExpectation(seed, makeCell(env('android-chrome'), gpm, sync, seed), data.providers);
+    return { deviceBoundAdvice, notBackedUpAdvice };
+  };
+  expect(advice('synced')).toEqual({ deviceBoundAdvice: false, notBackedUpAdvice: false });
+  expect(advice('eligible')).toEqual({ deviceBoundAdvice: false, notBackedUpAdvice: true });
+  expect(advice('device-bound')).toEqual({ deviceBoundAdvice: true, notBackedUpAdvice: false });
 });

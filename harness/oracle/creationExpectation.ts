@@ -18,6 +18,8 @@ export interface CreationExpectation {
   unusableProviderNames: string[];
   /** After creating a device-bound passkey, the nudge to add one in another provider. */
   deviceBoundAdvice: boolean;
+  /** After creating a passkey that can sync but is not backed up yet (BE=1, BS=0): the warning that it is only here until it is. */
+  notBackedUpAdvice: boolean;
 }
 
 export function beforeCreation(snapshot: SupportSnapshot, environment: Environment): Pick<CreationExpectation, 'likelyProviders' | 'noSyncWarning'> {
@@ -36,5 +38,6 @@ export function creationExpectation(snapshot: SupportSnapshot, cell: Cell, provi
     likelyProviderNames: names(providers.filter((p) => before.likelyProviders.includes(p.id))),
     unusableProviderNames: names(providers.filter((p) => !isUsable(snapshot, cell.environment, p.id))),
     deviceBoundAdvice: cell.sync === 'device-bound',
+    notBackedUpAdvice: cell.sync === 'eligible',
   };
 }

@@ -78,6 +78,11 @@ export interface CreationView {
   saved: { providerName: string | null; sync: SyncFlag | 'unknown' } | null;
   /** After: the RP advised adding a passkey elsewhere because this one stays on this device. */
   deviceBoundAdvice: boolean;
+  /**
+   * After: the RP warned that this passkey can sync but is not backed up yet (so it is only on this
+   * device until it is), and said what to do; left out where the adapter does not read such advice.
+   */
+  notBackedUpAdvice?: boolean;
 }
 
 /** Whether the RP says a provider's passkeys can be used from here. */

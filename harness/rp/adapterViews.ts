@@ -16,6 +16,7 @@ export const CreationViewSchema = z.strictObject({
   // null: the RP says nothing at all about the passkey it just made.
   saved: z.strictObject({ providerName: z.string().nullable(), sync: SyncShown }).nullable(),
   deviceBoundAdvice: z.boolean(),
+  notBackedUpAdvice: z.boolean().optional(),
 });
 
 export const PasskeyViewSchema = z.strictObject({

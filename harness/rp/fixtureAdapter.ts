@@ -62,6 +62,9 @@ function savedSync(words: string): SyncFlag | 'unknown' {
   return SAVED_SYNC_WORDS.find(([said]) => words.includes(said))?.[1] ?? 'unknown';
 }
 
+/** The advice for a passkey not backed up yet, as the user reads it (pages/account.ts): what it is, and what to do. */
+const NOT_BACKED_UP_WORDS = /\bnot backed up yet\b.*\bonly on this device\b.*\b(?:turned on|second passkey)\b/s;
+
 /** On the register page: reads what it says will happen, creates the passkey, reads what it says happened. */
 async function createPasskey(page: Page, step: string): Promise<CreationView> {
   const expected = page.locator('[data-message="creation.expected-provider"]');
@@ -78,6 +81,7 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
   const saved = page.locator('[data-message="creation.saved"]');
   await saved.waitFor({ timeout: 10_000 });
   const savedWords = (await saved.innerText()).trim();
+  await noLooseWords(page, step, 'the management page');
   const where = savedIn(savedWords);
   return {
     expectedProviders,
@@ -85,6 +89,7 @@ async function createPasskey(page: Page, step: string): Promise<CreationView> {
     // A saved message that says nothing of where the passkey went tells the user nothing of it.
     saved: where === undefined ? null : { providerName: where, sync: savedSync(savedWords) },
     deviceBoundAdvice: (await page.locator('[data-message="creation.device-bound-advice"]').count()) > 0,
+    notBackedUpAdvice: NOT_BACKED_UP_WORDS.test(await wordsNow(page.locator('[data-message="creation.not-backed-up"]'))),
   };
 }
 
@@ -109,6 +114,23 @@ async function lastUsedShown(item: Locator): Promise<Date | 'never' | null> {
   if (!(await field.count())) return null;
   if ((await field.getAttribute('datetime')) === null) return (await field.innerText()).trim() === 'never' ? 'never' : null;
   return timeShown(field);
+}
+
+/**
+ * A management page that lists no passkeys says so, and says what it means for signing in, truthfully:
+ * with no other way in listed, that the user cannot sign in again once signed out; with one, that they
+ * sign in that way for now (pages/account.ts). An empty list with no words leaves the user guessing.
+ */
+async function noPasskeysExplained(page: Page): Promise<void> {
+  const step = 'reading the management page with no passkeys';
+  const words = await wordsNow(page.locator('[data-message="passkeys.none"]'));
+  if (!/\bno passkeys\b/.test(words)) throw new RpStepError(step, `the page lists no passkeys and does not say so ("${words}")`);
+  const otherWays = (await page.locator('[data-testid="other-ways-in"] li').count()) > 0;
+  const locksOut = /\bcannot sign in again\b/.test(words);
+  const anotherWay = /\bsign in another way\b/.test(words);
+  if (otherWays ? locksOut || !anotherWay : !locksOut) {
+    throw new RpStepError(step, `the page says "${words}", but it lists ${otherWays ? 'another way in' : 'no other way in'}`);
+  }
 }
 
 /** Waits for the help page (for `username`, when given) to load after a click. */
@@ -159,13 +181,34 @@ async function otherWaysOffered(page: Page, step: string): Promise<WayIn[]> {
 }
 
 /**
- * Words the help page shows loose in its main content, outside every heading, paragraph, list and section: none are written for the user.
+ * Words a page shows loose in its main content: text that sits straight in a container (the main
+ * content, a section, a box, a list, a form) rather than in a heading, paragraph, label, button,
+ * link, list item or field a user reads as one part. None are written for the user. A live region's
+ * own words (`aria-live`, a status or alert) are announced there on purpose; hidden parts show nothing.
  * Read from the page as loaded, without waiting: a page with no main content has none.
  */
 async function looseWords(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...(document.querySelector('main')?.childNodes ?? [])].flatMap((node) => (node.nodeType === Node.TEXT_NODE && node.textContent?.trim() ? [node.textContent.trim()] : [])),
-  );
+  return page.evaluate(() => {
+    const containers = new Set(['MAIN', 'SECTION', 'DIV', 'UL', 'OL', 'DL', 'FORM', 'ARTICLE', 'NAV', 'ASIDE', 'HEADER', 'FIELDSET', 'TABLE', 'TBODY', 'TR']);
+    const main = document.querySelector('main');
+    if (!main) return [];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const words: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const parent = node.parentElement;
+      if (!text || !parent || !containers.has(parent.tagName) || !parent.checkVisibility()) continue;
+      if (parent.closest('[aria-live], [role="status"], [role="alert"]')) continue;
+      words.push(text);
+    }
+    return words;
+  });
+}
+
+/** Fails the step when the page shows loose words (looseWords), naming them. */
+async function noLooseWords(page: Page, step: string, what: string): Promise<void> {
+  const loose = await looseWords(page);
+  if (loose.length) throw new RpStepError(step, `${what} shows words that belong to none of its parts: "${loose.join('", "')}"`);
 }
 
 /** A part's words as the loaded page shows them, '' when it has no such part: never a wait for a part that may not come. */
@@ -333,7 +376,9 @@ export const fixtureAdapter: RpAdapter = {
 
   async listPasskeys(page, baseUrl): Promise<PasskeyView[]> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
+    await noLooseWords(page, 'reading the management page', 'the management page');
     const items = await page.locator('[data-testid="passkey"]').all();
+    if (!items.length) await noPasskeysExplained(page);
     const views: PasskeyView[] = [];
     for (const item of items) {
       const nickname = item.locator('[data-field="nickname"]');
@@ -477,8 +522,7 @@ export const fixtureAdapter: RpAdapter = {
       const name = PROVIDER_UNKNOWN_WHY.test(why) ? null : knownProvider((await item.getAttribute('data-provider')) ?? '');
       providers.push({ name, reachable, why });
     }
-    const loose = await looseWords(page);
-    if (loose.length) throw new RpStepError(step, `the help shows words that belong to none of its parts: "${loose.join('", "')}"`);
+    await noLooseWords(page, step, 'the help');
     const otherWays = await otherWaysOffered(page, step);
     const title = await ownTitle(page);
     const crossDevice = (await page.locator('[data-message="signin-help.cross-device"] #signin-hybrid').count()) > 0;

@@ -113,6 +113,15 @@ export const FAULT_CASES: FaultCase[] = [
     dimensions: ['tells-the-truth'],
   },
   {
+    fault: 'no-not-backed-up-advice',
+    scenarios: ['register-and-sign-in'],
+    envs: ['linux-chrome'],
+    providers: ['google-password-manager', 'security-key'],
+    red: (cell, { snapshot, data }) => creationExpectation(snapshot, cell, data.providers).notBackedUpAdvice,
+    because: 'a passkey that can sync but is not backed up yet is owed the warning that it is only on this device until it is',
+    dimensions: ['tells-the-truth'],
+  },
+  {
     fault: 'delete-last-passkey-silently',
     scenarios: ['deleted-passkey-tidied'],
     envs: ['windows-edge'],

@@ -103,7 +103,14 @@ function printTable(entries: SelftestEntry[]): void {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { fault: { type: 'string' } }, strict: true });
+  let values: { fault?: string | undefined };
+  try {
+    ({ values } = parseArgs({ options: { fault: { type: 'string' } }, strict: true }));
+  } catch (error) {
+    // An unknown flag is the user's typo, not the harness failing: say so, without a stack trace.
+    console.error(`selftest: ${error instanceof Error ? error.message : String(error)}. Usage: npm run selftest [-- --fault <name>[,<name>...]]; the report goes to PM_REPORT_DIR (default reports).`);
+    return 2;
+  }
   const only = values.fault ? values.fault.split(',').map((f) => f.trim()) : null;
   const unknown = (only ?? []).filter((name) => !FAULT_CASES.some((c) => c.fault.split('=')[0] === name));
   if (unknown.length) {

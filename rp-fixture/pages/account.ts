@@ -94,14 +94,14 @@ function accountNameForm(props: AccountPageProps): SafeHtml {
 }
 
 function noticeMessage(notice: Notice): SafeHtml {
-  return html`<p class="note${notice.role === 'status' ? ' success' : ''}" role="${notice.role}" data-message="${notice.code}">${notice.text}</p>`;
+  return html`<p class="note" role="${notice.role}" data-message="${notice.code}">${notice.text}</p>`;
 }
 
 function creationMessages(passkey: PasskeyRow, advice: CreationNotes): SafeHtml {
   const where = isUnknownProvider(passkey.provider)
     ? 'Your passkey was saved, but we cannot tell which passkey provider holds it.'
     : `Your passkey was saved in ${passkey.provider}.`;
-  return html`<p class="note success" data-message="creation.saved" data-provider="${passkey.provider}" data-sync="${passkey.sync}" role="status">
+  return html`<p class="note" data-message="creation.saved" data-provider="${passkey.provider}" data-sync="${passkey.sync}" role="status">
 ${where} ${SAVED_SYNC_TEXT[passkey.sync]}
 </p>
 ${advice.deviceBound ? deviceBoundAdvice() : ''}

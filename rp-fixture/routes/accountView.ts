@@ -61,7 +61,8 @@ function creationAdvice(created: PasskeyRow, faults: ActiveFaults) {
   return {
     // Fault no-device-bound-advice: a passkey that lives on this device only gets no advice to add another.
     deviceBound: created.sync === 'device-bound' && !faultOn(faults, 'no-device-bound-advice'),
-    notBackedUp: created.sync === 'eligible',
+    // Fault no-not-backed-up-advice: a passkey that can sync but is not backed up yet gets no word of what that means.
+    notBackedUp: created.sync === 'eligible' && !faultOn(faults, 'no-not-backed-up-advice'),
   };
 }
 
