@@ -45,6 +45,7 @@ export function familyMonogram(id: ProviderFamilyId): { text: string; background
 /** The family of a passkey from its AAGUID (lower-case, as stored; the data's are too). */
 export function providerFamily(aaguid: string): ProviderFamilyId {
   const listedName = listedProviderName(aaguid);
+  // Stryker disable next-line ConditionalExpression: not judged: read as 'other', an unlisted AAGUID gets the same grey question mark (UNKNOWN_SVG is the neutral '?' monogram) and the same reach, and whether its passkeys count as one provider the oracle leaves to the RP (anotherProviderAdvice's 'either')
   if (listedName === undefined) return 'unknown';
   const byAaguid = ROWS.find((row) => row.aaguids?.includes(aaguid));
   if (byAaguid) return byAaguid.id;
