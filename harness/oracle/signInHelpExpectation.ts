@@ -25,6 +25,9 @@ export interface SignInHelpExpectation {
  * What may truthfully be said of reaching a passkey from `environment`. The RP cannot tell one
  * device from another, so a passkey that never leaves its device may be "maybe" on the same kind
  * of system; a security key and a third-party manager travel with the user, so "yes" or "maybe".
+ * Where a passkey travels, "maybe" stays true even where the support data says the provider works
+ * (Google Password Manager in Chrome on Android): the RP cannot see whether this device is signed in
+ * to the account the passkey is in. "yes" is the more useful answer, not the only true one.
  */
 function truthfulReach(snapshot: SupportSnapshot, passkey: RegisteredPasskey, provider: Provider, here: WorldFacts['devices'][number]): Reachability[] {
   if (provider.kind === 'security-key') return ['yes', 'maybe'];
