@@ -23,6 +23,8 @@ export interface Device {
   dismissNextPrompt(): void;
   /** Trouble on the RP's side seen on this device since its last reset. */
   rpTrouble(): readonly string[];
+  /** Of that trouble, the RP's 5xx answers. */
+  rpServerErrors(): readonly string[];
   /** The modal passkey requests its pages made since its last reset (not those the scenario's person closed). */
   webauthnRequests(): readonly WebAuthnRequest[];
   /** Back to a fresh state: no cookies, no site storage, no other pages, no virtual authenticator, its own identity, about:blank. */
@@ -64,6 +66,7 @@ export async function openDevice(
     cdp,
     dismissNextPrompt: dismissal.dismissNext,
     rpTrouble: trouble.seen,
+    rpServerErrors: trouble.serverErrors,
     webauthnRequests: requestLog.requests,
     async reset(origin: string) {
       dismissal.clear();

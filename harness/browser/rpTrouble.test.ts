@@ -17,11 +17,14 @@ test('a device notes 5xx answers and unanswered requests from the RP only, and a
     await page.goto(`${origin}/ok`);
     await page.goto(`${origin}/boom`);
     expect(trouble.seen()).toEqual(['the RP answered 503 to GET /boom']);
+    expect(trouble.serverErrors()).toEqual(['the RP answered 503 to GET /boom']);
     trouble.clear();
+    expect(trouble.serverErrors()).toEqual([]);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await page.goto(`${origin}/gone`).catch(() => undefined);
     expect(trouble.seen()).toEqual([expect.stringMatching(/^the RP did not answer GET \/gone: net::ERR_CONNECTION_REFUSED/)]);
+    expect(trouble.serverErrors(), 'no answer is trouble, not a 5xx').toEqual([]);
     trouble.clear();
     await page.goto('http://127.0.0.1:9/elsewhere').catch(() => undefined); // not the RP: not its trouble
     expect(trouble.seen()).toEqual([]);

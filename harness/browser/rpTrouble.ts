@@ -8,16 +8,21 @@ import type { BrowserContext } from '@playwright/test';
 export interface RpTrouble {
   /** Trouble seen since the last clear, in order. */
   seen(): readonly string[];
+  /** Of that trouble, the RP's 5xx answers: each is the RP failing, even where the scenario went on. */
+  serverErrors(): readonly string[];
   clear(): void;
 }
 
 export function watchRpTrouble(context: BrowserContext, rpOrigin: string): RpTrouble {
   const seen: string[] = [];
+  const serverErrors: string[] = [];
   const fromRp = (url: string) => URL.canParse(url) && new URL(url).origin === rpOrigin;
   const where = (method: string, url: string) => `${method} ${new URL(url).pathname}`;
   context.on('response', (response) => {
     if (response.status() >= 500 && fromRp(response.url())) {
-      seen.push(`the RP answered ${response.status()} to ${where(response.request().method(), response.url())}`);
+      const trouble = `the RP answered ${response.status()} to ${where(response.request().method(), response.url())}`;
+      seen.push(trouble);
+      serverErrors.push(trouble);
     }
   });
   context.on('requestfailed', (request) => {
@@ -26,5 +31,12 @@ export function watchRpTrouble(context: BrowserContext, rpOrigin: string): RpTro
     if (failure !== 'net::ERR_ABORTED' && fromRp(request.url())) seen.push(`the RP did not answer ${where(request.method(), request.url())}: ${failure}`);
   });
   context.on('page', (page) => page.on('crash', () => seen.push('the page crashed')));
-  return { seen: () => seen, clear: () => void seen.splice(0) };
+  return {
+    seen: () => seen,
+    serverErrors: () => serverErrors,
+    clear: () => {
+      seen.splice(0);
+      serverErrors.splice(0);
+    },
+  };
 }

