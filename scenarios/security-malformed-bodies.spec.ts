@@ -121,8 +121,12 @@ forEveryCell(() => {
     await test.step('nobody was signed in by them', async () => {
       expect(await rp.signedInAs()).toBeNull();
     });
-    await check('works', 'the user still signs in, and the account keeps its passkeys', async () => {
+    await check('works', 'the user still signs in, by username and by the passkey alone, and the account keeps its passkeys', async () => {
       await rp.signIn('username-first', username);
+      expect(await rp.signedInAs()).toBe(username);
+      // The passkey alone: an options request without a username, the page's own near miss of the ones above.
+      await rp.signOut();
+      await rp.signIn('discoverable', username);
       expect(await rp.signedInAs()).toBe(username);
       if (before) expect(await passkeyIdsListed(rp)).toEqual(before);
     });
