@@ -36,6 +36,14 @@ forEveryCell(() => {
     }
     if (letTimePass) {
       await here.signOut();
+      if (offerUrl !== null) {
+        await check('works', "the offer's page opened signed out (a bookmark) leads on to a page, nobody signed in", async () => {
+          const answer = await here.page.goto(offerUrl);
+          expect.soft(answer?.status(), `${new URL(offerUrl).pathname}, opened signed out: the page it lands on`).toBeGreaterThanOrEqual(200);
+          expect.soft(answer?.status(), `${new URL(offerUrl).pathname}, opened signed out: the page it lands on`).toBeLessThan(300);
+          expect.soft(await here.signedInAs(), 'signed in after opening it signed out').toBeNull();
+        });
+      }
       await test.step('six days and 23 hours pass', () => letTimePass(AN_HOUR_SHORT_OF_A_WEEK_SECONDS));
       expected = oracle.passkeyOffer(user, 'here');
       await expectPasskeyOffer(await here.signInWithoutPasskey(username), expected);
