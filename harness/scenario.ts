@@ -37,5 +37,5 @@ export { badlySigned, forged, replayed, resigned, SignInProbe } from './security
 export { expectNobodyLetIn, expectUsernameFirstRefused, lookAlikeOrigin, mustLetIn, PHISHING_ORIGIN, PHISHING_RP_ID, refusalOf, userVerificationNotRequired } from './security/signInRefusals';
 export { brokenLinks, linksBackTo, readRefusedForm, submitStaleForm } from './security/staleForm';
 export { rememberUserVerification, userVerificationAsked, userVerificationSeen } from './security/userVerificationAsked';
-export { recordTraffic, webauthnEndpoints } from './security/webauthnTraffic';
+export { recordTraffic, signInAnswerStatus, signInOptionsTimeoutMs, webauthnEndpoints } from './security/webauthnTraffic';
 export type { Exchange } from './security/webauthnTraffic';

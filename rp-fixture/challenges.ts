@@ -29,6 +29,8 @@ export type ChallengeStoreOptions = {
   replayable?: boolean;
   /** Fault one-challenge-at-a-time: a new challenge replaces every other session's, as one "current challenge" for everyone would. */
   latestOnly?: boolean;
+  /** Fault challenge-never-expires: an answer is taken however long after its options it comes (until a later ceremony's sweep drops its challenge). */
+  neverExpires?: boolean;
 };
 
 /**
@@ -80,10 +82,14 @@ export class ChallengeStore {
     const entry = entries?.get(challenge);
     entries?.delete(challenge);
     if (entries?.size === 0) this.bySession.delete(sessionId);
+    // Fault challenge-never-expires: the answer's own lateness is not checked.
+    // Stryker disable next-line all: fault switch challenge-never-expires's own branch, off in every run that judges a mutant (the selftest judges the switch)
+    if (this.options.neverExpires) return entry?.pending;
     return entry && entry.expiresAt > this.now() ? entry.pending : undefined;
   }
 
   /** Forgets every challenge of a session that ended or was replaced at sign-in. */
+  // Stryker disable next-line BlockStatement: not judged: memory only; the session store no longer holds that id (destroyed or regenerated), and express-session gives a cookie naming it a new id, so no request reaches its challenges again
   dropSession(sessionId: string): void {
     this.bySession.delete(sessionId);
   }

@@ -24,7 +24,8 @@ export function csrfToken(req: Request): string {
 
 /** Whether the request carries the session's token, in the X-CSRF-Token header or the `_csrf` field. */
 export function carriesValidToken(req: Request, faults: ActiveFaults): boolean {
-  const expected = req.session?.csrfToken;
+  // The session middleware runs before every route that checks a token (server/app.ts), so a session is always there.
+  const expected = req.session.csrfToken;
   if (expected === undefined) return false;
   const header = req.headers[CSRF_HEADER];
   const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];

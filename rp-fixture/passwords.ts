@@ -48,8 +48,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   // Stryker disable next-line BooleanLiteral: equivalent: as above, every stored cost is one of this file's
   if (!Object.values(cost).every((value) => Number.isInteger(value) && value > 0)) return false;
   const expected = Buffer.from(hash, 'base64url');
+  // Derived to the stored hash's own length, so the two always compare (timingSafeEqual needs that).
   const actual = await derive(password, Buffer.from(salt, 'base64url'), cost, expected.length);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return timingSafeEqual(actual, expected);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { activeFaults } from './faults';
-import { DEFAULT_POLICY, policyFrom, PolicyError, requireUserVerification } from './policy';
+import { DEFAULT_POLICY, policyFrom, PolicyError } from './policy';
+import { requireUserVerification } from './userVerification';
 
 test('user verification defaults to preferred; the three WebAuthn values are accepted', () => {
   expect(policyFrom()).toEqual(DEFAULT_POLICY);

@@ -1,18 +1,17 @@
 import { z } from 'zod';
-import { ApiError } from './apiError';
-import { faultOn, type ActiveFaults } from './faults';
 
 /** How much the RP asks of the authenticator's user verification (PIN, biometrics). */
 export const USER_VERIFICATION_VALUES = ['required', 'preferred', 'discouraged'] as const;
 export const UserVerificationPolicy = z.enum(USER_VERIFICATION_VALUES);
 export type UserVerificationPolicy = z.infer<typeof UserVerificationPolicy>;
 
-/** The fixture RP's security settings. */
+/** The fixture RP's security settings (what a response must carry: userVerification.ts). */
 export type Policy = {
   /** Sent in both ceremonies' options; 'required' also refuses responses without the UV flag. */
   userVerification: UserVerificationPolicy;
 };
 
+/** The policy of an RP started without one (`npm run rp` and the matrix, unless told otherwise). */
 export const DEFAULT_POLICY: Policy = { userVerification: 'preferred' };
 
 export class PolicyError extends Error {}
@@ -28,22 +27,4 @@ export function policyFrom(input: Partial<Policy> = {}): Policy {
   // Stryker restore all
   // Stryker disable next-line ObjectLiteral: not judged: which user verification an RP asks for is its own policy, which the matrix reads from the options it sends; an RP that asks for none (as this mutant makes it) is judged as one that does not require it, and the checks of one that asks are judged with the policy kept
   return { userVerification: parsed.data };
-}
-
-/** Whether a response without the UV flag is refused. */
-export function requireUserVerification(policy: Policy, faults: ActiveFaults): boolean {
-  // Fault ignore-user-verification: the policy says 'required', but a response without UV passes.
-  if (faultOn(faults, 'ignore-user-verification')) return false;
-  return policy.userVerification === 'required';
-}
-
-/** Refuses a verified response that lacks the UV flag when the policy requires user verification. */
-export function checkUserVerified(context: { policy: Policy; faults: ActiveFaults }, userVerified: boolean): void {
-  if (requireUserVerification(context.policy, context.faults) && !userVerified) {
-    throw new ApiError(
-      400,
-      'This site requires your passkey provider to check it is you (PIN, fingerprint, face or screen lock), and it did not. Try again and complete the check, or use another passkey.',
-      'user-verification-required',
-    );
-  }
 }

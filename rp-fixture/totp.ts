@@ -41,7 +41,8 @@ export function checkTotp(secret: string, code: string, now: Date, lastUsedStep:
   const step = Math.floor(timestamp / 1000 / PERIOD_SECONDS) + delta;
   // Fault totp-code-reusable: the code just used passes again within its 30 seconds.
   if (faultOn(faults, 'totp-code-reusable')) return step;
-  return lastUsedStep !== null && step <= lastUsedStep ? null : step;
+  // No step used yet (the code that confirms a new authenticator app): every step is after none.
+  return step <= (lastUsedStep ?? Number.NEGATIVE_INFINITY) ? null : step;
 }
 
 function totpFor(secret: string, username: string): TOTP {

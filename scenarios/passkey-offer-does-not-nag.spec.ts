@@ -16,6 +16,8 @@ forEveryCell(() => {
     let expected = oracle.passkeyOffer(user, 'here');
     const signedUp = await here.signUpWithoutPasskey(username);
     await expectPasskeyOffer(signedUp, expected);
+    // Where the offer was made: a user may come back to it by a bookmark or the back button.
+    const offerUrl = signedUp.passkeyOffered ? here.page.url() : null;
     // "Not now" holds from when the user says it, not from when the offer was shown.
     if (letTimePass) await test.step('the offer stays open a quarter before the user answers it', () => letTimePass(A_QUARTER_SECONDS));
     await here.declinePasskeyOffer();
@@ -23,8 +25,25 @@ forEveryCell(() => {
 
     expected = oracle.passkeyOffer(user, 'here');
     await expectPasskeyOffer(await here.signInWithoutPasskey(username), expected);
+    if (offerUrl !== null && expected.offer === 'forbidden') {
+      await check('works', "the offer's page opened again when no offer is due (a bookmark, the back button) leads on to a page, the user still signed in", async () => {
+        const answer = await here.page.goto(offerUrl);
+        // A redirect the browser cannot follow (no Location, one that loops) leaves the user on a 3xx body or an error.
+        expect.soft(answer?.status(), `${new URL(offerUrl).pathname}, opened when no offer is due: the page it lands on`).toBeGreaterThanOrEqual(200);
+        expect.soft(answer?.status(), `${new URL(offerUrl).pathname}, opened when no offer is due: the page it lands on`).toBeLessThan(300);
+        expect.soft(await here.signedInAs(), 'signed in after opening it').toBe(username);
+      });
+    }
     if (letTimePass) {
       await here.signOut();
+      if (offerUrl !== null) {
+        await check('works', "the offer's page opened signed out (a bookmark) leads on to a page, nobody signed in", async () => {
+          const answer = await here.page.goto(offerUrl);
+          expect.soft(answer?.status(), `${new URL(offerUrl).pathname}, opened signed out: the page it lands on`).toBeGreaterThanOrEqual(200);
+          expect.soft(answer?.status(), `${new URL(offerUrl).pathname}, opened signed out: the page it lands on`).toBeLessThan(300);
+          expect.soft(await here.signedInAs(), 'signed in after opening it signed out').toBeNull();
+        });
+      }
       await test.step('six days and 23 hours pass', () => letTimePass(AN_HOUR_SHORT_OF_A_WEEK_SECONDS));
       expected = oracle.passkeyOffer(user, 'here');
       await expectPasskeyOffer(await here.signInWithoutPasskey(username), expected);

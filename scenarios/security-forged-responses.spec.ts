@@ -5,6 +5,9 @@
 // fingerprint. The RP must let none of them in, and must still let in what only looks odd: a synced
 // passkey's copy on another device with its own lower count, a provider that counts nothing (0), and
 // a sign-in whose answer arrives after another person's whole sign-in (challenges are per session).
+// An answer that arrives after its options' timeout (held past the longest one WebAuthn recommends;
+// alone, then with another person signing in meanwhile) is refused in words, never with a 5xx, and the user
+// signs in afresh.
 // The harness makes them from the passkey's own key and puts each in place of the browser's answer
 // inside the RP's own sign-in flow, so any RP is reached the way its pages reach it.
 import {
@@ -22,9 +25,13 @@ import {
   PHISHING_ORIGIN,
   PHISHING_RP_ID,
   refusalOf,
+  recordTraffic,
   rememberUserVerification,
   replayed,
   resigned,
+  RpStepError,
+  signInAnswerStatus,
+  signInOptionsTimeoutMs,
   SignInProbe,
   signInWithAnswerHeld,
   test,
@@ -32,6 +39,11 @@ import {
   userVerificationNotRequired,
   userVerificationSeen,
 } from '../harness/scenario';
+
+/** WebAuthn Level 3, 15.1: the recommended range of a ceremony's timeout ends at 10 minutes. */
+const LONGEST_RECOMMENDED_TIMEOUT_SECONDS = 600;
+/** Past any recommended timeout by a minute, for an RP that rounds its own. */
+const ANSWER_LATE_SECONDS = LONGEST_RECOMMENDED_TIMEOUT_SECONDS + 60;
 
 forEveryCell(() => {
   test("another person's sign-in, started and ended while this one's answer is on its way, spoils neither", { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ world, username }) => {
@@ -56,6 +68,60 @@ forEveryCell(() => {
       expect.soft(await people.on('theirs').signedInAs(), 'who the other person is signed in as').toBe(theirName);
       expect.soft(refusalOf(mine.outcome), 'my sign-in, answered after the other person had signed in: what the RP said').toBeNull();
       expect.soft(await people.on('mine').signedInAs(), 'who I am signed in as').toBe(username);
+    });
+  });
+
+  test("an answer that arrives after its options' timeout gets nobody in, whether or not another person signed in meanwhile", { tag: [ONCE_PER.environment, '@safe', '@works'] }, async ({ world, username }) => {
+    const people = await world({ mine: { environment: 'cell', providers: ['cell'] }, theirs: { environment: 'cell', providers: ['cell'] } });
+    const me = people.on('mine');
+    const letTimePass = me.letTimePass;
+    if (!letTimePass) notApplicable(`${me.name} has no clock the harness can move: an answer ${ANSWER_LATE_SECONDS} s late is not tried`);
+    const theirName = `${username}-other`;
+    await check('works', 'two people on two computers, each with a passkey account, signed out', async () => {
+      await me.arrangePasskeyAccount(username);
+      await people.on('theirs').arrangePasskeyAccount(theirName);
+    });
+    /** My sign-in, its answer held until the time has passed and `meanwhile` has run: refused in words, not with a 5xx. */
+    const lateAnswerRefused = async (title: string, meanwhile: () => Promise<void>) => {
+      const { outcome: mine, exchanges } = await test.step(`my sign-in's answer waits ${ANSWER_LATE_SECONDS} s on its way${title}`, () =>
+        recordTraffic(me.page, () =>
+          signInWithAnswerHeld(me, username, async () => {
+            await letTimePass(ANSWER_LATE_SECONDS);
+            await meanwhile();
+          }),
+        ),
+      );
+      if (!mine.held) notApplicable(`while ${me.name} signed in, no request carried a WebAuthn sign-in answer the harness can read, so none could be held`);
+      const timeoutMs = signInOptionsTimeoutMs(exchanges);
+      if (timeoutMs !== null && timeoutMs > ANSWER_LATE_SECONDS * 1000) {
+        notApplicable(`${me.name}'s sign-in options give the browser ${timeoutMs / 1000} s, longer than the ${ANSWER_LATE_SECONDS} s the answer waited`);
+      }
+      await test.step(`my late answer${title} is refused in words, not with a 5xx, and I am not signed in`, async () => {
+        expect.soft(refusalOf(mine.outcome), `my answer, sent ${ANSWER_LATE_SECONDS} s after its options${title}: the RP signed me in`).not.toBeNull();
+        if (mine.outcome.status === 'rejected' && mine.outcome.reason instanceof RpStepError) {
+          expect.soft(mine.outcome.reason.shown.trim(), `what the RP told me about my late answer${title}`).not.toBe('');
+        }
+        const status = signInAnswerStatus(exchanges);
+        // Refused, not broken: a 5xx is the RP failing on an answer whose ceremony it no longer holds.
+        if (status !== null) expect.soft(status, `the HTTP status the RP answered my late answer${title} with (a refusal, not a 5xx)`).toBeLessThan(500);
+        const who = await me.signedInAs();
+        expect.soft(who, `who I am signed in as after my late answer${title}`).toBeNull();
+        if (who !== null) await me.signOut();
+      });
+    };
+    await lateAnswerRefused('', async () => undefined);
+    const theirs: { outcome?: PromiseSettledResult<void> } = {};
+    await lateAnswerRefused(' (the other person signs in meanwhile)', async () => {
+      theirs.outcome = await people.on('theirs').signIn('username-first', theirName).then(
+        () => ({ status: 'fulfilled', value: undefined }) as const,
+        (reason: unknown) => ({ status: 'rejected', reason }) as const,
+      );
+    });
+    await check('works', 'the other person is signed in as themselves, and I sign in afresh', async () => {
+      expect.soft(refusalOf(theirs.outcome), 'the other person, who signed in while my answer waited: what the RP said').toBeNull();
+      expect.soft(await people.on('theirs').signedInAs(), 'who the other person is signed in as').toBe(theirName);
+      await me.signIn('username-first', username);
+      expect(await me.signedInAs(), 'who I am signed in as after signing in afresh').toBe(username);
     });
   });
 

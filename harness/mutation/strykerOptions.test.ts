@@ -21,6 +21,6 @@ test("a group's Stryker run mutates its files and judges each mutant by its matr
 
 test("a subset's fixture RP settings come first in its command, so the RP it starts takes them", () => {
   const challenges = loadCoverageMap().groups.find((g) => g.id === 'challenges')!;
-  const options = strykerOptions({ group: challenges, mutate: ['rp-fixture/policy.ts'] }, { reportDir: 'reports/mutation', concurrency: 1 });
+  const options = strykerOptions({ group: challenges, mutate: ['rp-fixture/userVerification.ts'] }, { reportDir: 'reports/mutation', concurrency: 1 });
   expect(options.commandRunner?.command).toMatch(/^RP_USER_VERIFICATION=required node --import tsx harness\/cli\/matrix\.ts /);
 });

@@ -225,8 +225,9 @@ export interface RpAdapter {
    */
   signInWithPastCode?(page: Page, baseUrl: string, username: string, code: PastCode): Promise<AfterSignIn>;
   /**
-   * second-factor: a password one character off the user's, with the right second-factor code (a
-   * near guess). Throws RpStepError with what the RP said when it refuses; resolves only if it let them in.
+   * second-factor: a password one character off the user's (a near guess), with a second-factor code
+   * the RP would take: one not used before, else the code alone is refused and the password is never
+   * judged. Throws RpStepError with what the RP said when it refuses; resolves only if it let them in.
    */
   signInWithWrongPassword?(page: Page, baseUrl: string, username: string): Promise<AfterSignIn>;
   /** passkey-offer: on the offer to create a passkey, the user says "Not now" and goes on. */

@@ -105,13 +105,16 @@ export async function signInWithWrongCode(page: Page, baseUrl: string, username:
   return submitPasswordSignIn(page, baseUrl, step, username, login.password, String(wrong).padStart(6, '0'));
 }
 
-/** The user's password with its last character changed, and the code the authenticator app shows now. */
+/**
+ * The user's password with its last character changed, and a code the RP would take: one not used
+ * before (else the code alone would be refused, and the password never judged).
+ */
 export async function signInWithWrongPassword(page: Page, baseUrl: string, username: string): Promise<AfterSignIn> {
   const step = 'password sign-in with a password one character off';
   const login = loginOf(baseUrl, username, step);
   const last = login.password.at(-1)!;
   const nearMiss = `${login.password.slice(0, -1)}${last === 'x' ? 'y' : 'x'}`;
-  return submitPasswordSignIn(page, baseUrl, step, username, nearMiss, totpAt(login, await rpNow(page, baseUrl)));
+  return submitPasswordSignIn(page, baseUrl, step, username, nearMiss, await nextCode(page, baseUrl, login));
 }
 
 /** The right password and the code last typed, or the one the authenticator app showed `secondsAgo` seconds ago by the RP's clock. */

@@ -7,11 +7,11 @@ import type { CdpCredential } from '../browser/cdpCredential';
 import type { VirtualAuthenticator } from '../browser/virtualAuthenticator';
 import { RpStepError } from '../rp/adapter';
 import type { Rp } from '../rp/boundRp';
-import { findAnswer, jsonBody, type JsonObject } from './answerInBody';
+import type { JsonObject } from './answerInBody';
 import { clientDataOf, readAssertion, withAssertion, type Assertion } from './assertion';
 import { badlySignedAssertion, forgeAssertion, resignedAssertion, type Forgery } from './assertionForgery';
 import { interceptAnswer, type InterceptedAnswer } from './answerInterception';
-import { optionsWithChallenge, recordTraffic } from './webauthnTraffic';
+import { optionsWithChallenge, recordTraffic, signInAnswerStatus } from './webauthnTraffic';
 
 /** The body to send in place of the browser's answer: from the genuine answer and the key that made it. */
 export type AnswerInstead = (genuine: Assertion, key: CdpCredential, intercepted: InterceptedAnswer) => unknown;
@@ -92,7 +92,7 @@ export class SignInProbe {
       genuineBody: interception.genuine.body,
       sent: interception.sent,
       options: optionsWithChallenge(exchanges, clientDataOf(found.genuine).challenge),
-      answerStatus: exchanges.filter((e) => findAnswer(jsonBody(e.body))?.ceremony === 'get').at(-1)?.status ?? null,
+      answerStatus: signInAnswerStatus(exchanges),
     };
   }
 }

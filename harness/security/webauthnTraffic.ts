@@ -93,3 +93,18 @@ export function optionsWithChallenge(exchanges: Exchange[], challenge: string): 
   }
   return null;
 }
+
+/** The `timeout` (ms) the sign-in options in `exchanges` give the browser: the longest any says; null when none says one. */
+export function signInOptionsTimeoutMs(exchanges: Exchange[]): number | null {
+  const timeouts = exchanges
+    .map((exchange) => optionsIn(exchange.response))
+    .filter((found) => found?.ceremony === 'get')
+    .map((found) => found?.options['timeout'])
+    .filter((timeout): timeout is number => typeof timeout === 'number');
+  return timeouts.length ? Math.max(...timeouts) : null;
+}
+
+/** The HTTP status of the last sign-in answer the page sent in `exchanges`; null when none was seen answered. */
+export function signInAnswerStatus(exchanges: Exchange[]): number | null {
+  return exchanges.filter((exchange) => findAnswer(jsonBody(exchange.body))?.ceremony === 'get').at(-1)?.status ?? null;
+}

@@ -372,6 +372,15 @@ export const FAULT_CASES: FaultCase[] = [
     dimensions: ['safe'],
   },
   {
+    fault: 'challenge-never-expires',
+    scenarios: ['security-forged-responses'],
+    envs: ['macos-chrome'],
+    providers: ['google-password-manager', 'security-key'],
+    red: everyApplicableCell,
+    because: "a sign-in answer that arrives 11 minutes after its options, past the longest timeout WebAuthn recommends, signs in",
+    dimensions: ['safe'],
+  },
+  {
     fault: 'challenge-survives-failure',
     scenarios: ['security-forged-responses'],
     envs: ['linux-chrome'],

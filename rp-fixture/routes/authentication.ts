@@ -12,7 +12,7 @@ import type { FixtureContext } from '../context';
 import { expectedOrigin, expectedRpIds } from '../ceremonyChecks';
 import { authenticationResponse, signedChallenge } from '../credentialResponse';
 import { faultOn } from '../faults';
-import { checkUserVerified } from '../policy';
+import { checkUserVerified } from '../userVerification';
 import { optionalUsername } from '../requestBody';
 import { checkSignatureCounter } from '../signatureCounter';
 import { startSignedInSession } from '../session';

@@ -15,7 +15,7 @@ import { expectedOrigin, expectedRpIds } from '../ceremonyChecks';
 import { registrationResponse, signedChallenge } from '../credentialResponse';
 import { detectEnvironment, environmentLabel, type DetectedEnvironment } from '../environment';
 import { faultOn, type ActiveFaults } from '../faults';
-import { checkUserVerified } from '../policy';
+import { checkUserVerified } from '../userVerification';
 import { optionalUsername } from '../requestBody';
 import { currentAccount, startSignedInSession } from '../session';
 import type { Account, CredentialRecord } from '../store';

@@ -41,7 +41,8 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     port: readPort(values.port ?? env['PORT'] ?? '3000'),
     faults: [...parseFaultList(env['RP_FAULTS']), ...(values.fault ?? []).map(parseFaultSwitch)],
     outages: (values.outage ?? []).map(parseOutage),
-    policy: policyFrom({ userVerification: (values['user-verification'] ?? env['RP_USER_VERIFICATION'] ?? 'preferred') as Policy['userVerification'] }),
+    // Neither given: policyFrom's default, the one default there is.
+    policy: policyFrom({ userVerification: (values['user-verification'] ?? env['RP_USER_VERIFICATION']) as Policy['userVerification'] | undefined }),
     config: rpConfigFromText({
       passkeyOnlyAccounts: values['passkey-only-accounts'] ?? env['RP_PASSKEY_ONLY_ACCOUNTS'],
       promotionIntervalDays: values['promotion-interval-days'] ?? env['RP_PROMOTION_INTERVAL_DAYS'],

@@ -62,7 +62,8 @@ export async function startFixtureRp(options: FixtureRpOptions = {}): Promise<Ru
   const context = {
     rp,
     store: new Store(),
-    challenges: new ChallengeStore(Date.now, { replayable: faultOn(faults, 'replayable-challenge'), latestOnly: faultOn(faults, 'one-challenge-at-a-time') }),
+    // The RP's one clock (the test hooks' when on), so a challenge's lifetime passes with the rest.
+    challenges: new ChallengeStore(() => config.now().getTime(), { replayable: faultOn(faults, 'replayable-challenge'), latestOnly: faultOn(faults, 'one-challenge-at-a-time'), neverExpires: faultOn(faults, 'challenge-never-expires') }),
     faults,
     policy,
     sessionCookieName: sessionCookieName(port),
