@@ -48,8 +48,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   // Stryker disable next-line BooleanLiteral: equivalent: as above, every stored cost is one of this file's
   if (!Object.values(cost).every((value) => Number.isInteger(value) && value > 0)) return false;
   const expected = Buffer.from(hash, 'base64url');
-  // Derived to the stored hash's own length, so the two always compare (timingSafeEqual needs that).
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), cost, expected.length);
+  // An empty or cut hash would compare equal to a key derived to its length (two empty keys match): never a match.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent: as above, every stored hash is hashPassword's, KEY_LENGTH long
+  if (expected.length !== KEY_LENGTH) return false;
+  const actual = await derive(password, Buffer.from(salt, 'base64url'), cost);
   return timingSafeEqual(actual, expected);
 }
 
@@ -64,9 +66,9 @@ export function decoyHash(cost: PasswordCost = STRONG_COST): Promise<string> {
   return decoy;
 }
 
-function derive(password: string, salt: Buffer, cost: PasswordCost, length = KEY_LENGTH): Promise<Buffer> {
+function derive(password: string, salt: Buffer, cost: PasswordCost): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }

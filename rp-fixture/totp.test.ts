@@ -12,6 +12,10 @@ test('a password is stored as salted scrypt and checked in constant time', async
   expect(await verifyPassword('correct horse battery', first)).toBe(true);
   expect(await verifyPassword('correct horse batterY', first)).toBe(false);
   expect(await verifyPassword('anything', 'not-a-hash')).toBe(false);
+  // A hand-edited store: a hash part emptied or cut must not match every password.
+  const [scheme, n, r, p, salt, hash] = first.split('$');
+  expect(await verifyPassword('anything', [scheme, n, r, p, salt, ''].join('$'))).toBe(false);
+  expect(await verifyPassword('correct horse battery', [scheme, n, r, p, salt, hash!.slice(0, 20)].join('$'))).toBe(false);
   expect(await verifyPassword('anything', await decoyHash())).toBe(false);
 });
 
