@@ -246,6 +246,8 @@ async function recoveryExplained(page: Page, step: string): Promise<boolean> {
   const support = page.locator('[data-message="support.contact"]');
   if (!(await support.count())) throw new RpStepError(supportStep, `the "Contact support" link led to no support page (at ${new URL(page.url()).pathname}): "${(await page.locator('body').innerText()).trim().slice(0, 200)}"`);
   await confirmedInWords(support.first(), supportStep, 'support.contact');
+  // A tab and a screen reader name the page by its title (WCAG 2.4.2), as they do the help's.
+  if (!(await ownTitle(page))) throw new RpStepError(supportStep, 'the support page has no title of its own');
   await page.goBack({ timeout: 10_000 });
   await page.waitForURL(helpUrl, { timeout: 10_000 });
   return true;
