@@ -25,7 +25,10 @@ export async function startFixtureRpProcess(faults: string[] = [], outages: stri
   ];
   // Faults go as flags only: an inherited RP_FAULTS would switch them on twice.
   const env = environmentWithout([RUN_VARS.rpFaults]);
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The IPC channel is the RP's line to this process: when this process dies unannounced, it closes and the RP exits.
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // The channel alone does not keep this process alive: it may end as it would without the RP.
+  child.channel?.unref();
   const url = await waitForReady(child);
   return { url, stop: () => stopProcess(child) };
 }

@@ -84,6 +84,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // Started by the harness (an IPC channel to it): when the harness dies without stopping it (a run
+  // killed from outside), the channel closes, and an RP left running would hold its port and memory.
+  if (process.send) process.once('disconnect', shutdown);
 }
 
 function printMail(mail: ReceivedMail): void {
