@@ -237,7 +237,7 @@ export interface RpAdapter {
   /**
    * The words in which the RP tells the user which system and browser it thinks they are on (a
    * footer, a settings page), from the page the adapter opens for it; null where it says nothing.
-   * A page that fails to load (an error status) says nothing by accident: an RpStepError, not null.
+   * A page that fails with a 5xx needs no check here: the cell is then an error, never not applicable.
    * Left out where the adapter cannot read them: the check is then not applicable, saying so.
    */
   environmentShown?(page: Page, baseUrl: string): Promise<string | null>;

@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { BrowserId, OsId, SyncFlag } from '../matrix/schema';
 import { pickAutofillPasskey } from '../browser/autofillHold';
-import { fixtureEnvironmentShown } from './fixtureEnvironmentShown';
 import { iconShown } from './fixtureIcons';
 import { pageOutcome } from './pageOutcome';
 import { RpNoAnswerError, RpStepError, type AnotherProviderReason, type CreationView, type DeleteOutcome, type PasskeyView, type Reachability, type RpAdapter, type SignInMethod, type SignInHelpView, type WayIn } from './adapter';
@@ -414,7 +413,13 @@ export const fixtureAdapter: RpAdapter = {
   // The fixture RP's pages and mails say a link works "once, within 15 minutes".
   emailLinkLifetimeSeconds: 15 * 60,
 
-  environmentShown: fixtureEnvironmentShown,
+  async environmentShown(page, baseUrl) {
+    // Every page says it in its footer; the sign-in page is there for anyone, signed in or not. A page
+    // that fails to load (5xx) is no page that says nothing: the cell fixtures make that cell an error.
+    await page.goto(new URL('/signin', baseUrl).href);
+    const footer = page.locator('[data-message="environment.detected"]');
+    return (await footer.count()) ? (await footer.innerText()).trim() : null;
+  },
   declinePasskeyOffer: (page) => declinePasskeyOffer(page),
   clock: fixtureClock,
 
