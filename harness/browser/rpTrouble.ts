@@ -14,29 +14,24 @@ export interface RpTrouble {
 }
 
 export function watchRpTrouble(context: BrowserContext, rpOrigin: string): RpTrouble {
-  const seen: string[] = [];
-  const serverErrors: string[] = [];
+  // One list, in order; a 5xx is marked so the server errors are read off it, not kept twice.
+  const seen: { text: string; serverError: boolean }[] = [];
   const fromRp = (url: string) => URL.canParse(url) && new URL(url).origin === rpOrigin;
   const where = (method: string, url: string) => `${method} ${new URL(url).pathname}`;
   context.on('response', (response) => {
     if (response.status() >= 500 && fromRp(response.url())) {
-      const trouble = `the RP answered ${response.status()} to ${where(response.request().method(), response.url())}`;
-      seen.push(trouble);
-      serverErrors.push(trouble);
+      seen.push({ text: `the RP answered ${response.status()} to ${where(response.request().method(), response.url())}`, serverError: true });
     }
   });
   context.on('requestfailed', (request) => {
     const failure = request.failure()?.errorText ?? 'no answer';
     // An aborted request is the page moving on (a navigation replacing another), not the RP failing.
-    if (failure !== 'net::ERR_ABORTED' && fromRp(request.url())) seen.push(`the RP did not answer ${where(request.method(), request.url())}: ${failure}`);
+    if (failure !== 'net::ERR_ABORTED' && fromRp(request.url())) seen.push({ text: `the RP did not answer ${where(request.method(), request.url())}: ${failure}`, serverError: false });
   });
-  context.on('page', (page) => page.on('crash', () => seen.push('the page crashed')));
+  context.on('page', (page) => page.on('crash', () => seen.push({ text: 'the page crashed', serverError: false })));
   return {
-    seen: () => seen,
-    serverErrors: () => serverErrors,
-    clear: () => {
-      seen.splice(0);
-      serverErrors.splice(0);
-    },
+    seen: () => seen.map((trouble) => trouble.text),
+    serverErrors: () => seen.filter((trouble) => trouble.serverError).map((trouble) => trouble.text),
+    clear: () => void seen.splice(0),
   };
 }
