@@ -17,6 +17,7 @@ export function creationAdvice(environment: Pick<DetectedEnvironment, 'os' | 'br
     (candidate) =>
       candidate.os === environment.os && (candidate.browsers === 'any' || candidate.browsers.includes(environment.browser)),
   );
+  // Stryker disable next-line OptionalChaining: not judged: every cell's system and browser has a row of its own, so no cell reaches the advice for one the RP cannot tell
   const advice = row?.advice ?? TABLE.undetected;
   // Fault no-sync-warning: a passkey that will stay on this device is announced without saying so.
   if (faultOn(faults, 'no-sync-warning')) return { ...advice, syncWarning: null };

@@ -66,6 +66,8 @@ forEveryCell(() => {
       await check('works', 'the user removes the passkey, their password left: no warning of losing access', async () => {
         const [passkey] = await here.listPasskeys();
         expect.soft(passkey && (await here.deletePasskey(passkey.credentialId, false)), 'deleting a passkey while a password is left, without confirming').toBe('deleted');
+        // The page the user is left on says there is none, and that the account's other way still gets in.
+        expect.soft(await here.listPasskeys(), 'the passkeys the management page lists after deleting the only one').toEqual([]);
       });
     }
   });

@@ -133,6 +133,24 @@ async function noPasskeysExplained(page: Page): Promise<void> {
   }
 }
 
+/** A picture that has not decoded by then is one the user sees broken. */
+const ICON_DECODE_MS = 5_000;
+
+/**
+ * Whose icon a passkey's picture draws, read from the picture (`iconShown`). A picture that does not
+ * load shows the user a broken-image mark: no icon, and not the question mark either.
+ */
+async function iconRead(item: Locator): Promise<string | null> {
+  const icon = item.locator('[data-field="provider-icon"]');
+  const src = await icon.getAttribute('src');
+  const loads = await icon.evaluate(
+    (img: HTMLImageElement, ms: number) => Promise.race([img.decode().then(() => true, () => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]),
+    ICON_DECODE_MS,
+  );
+  if (!loads) throw new RpStepError('reading the management page', `a passkey's icon is a picture that does not load (src "${(src ?? '').slice(0, 80)}")`);
+  return iconShown(src);
+}
+
 /** Waits for the help page (for `username`, when given) to load after a click. */
 async function helpOpened(page: Page, step: string, username?: string): Promise<void> {
   const opened = (url: URL) => url.pathname === '/signin/help' && (username === undefined || url.searchParams.get('username') === username);
@@ -218,6 +236,11 @@ async function wordsNow(part: Locator): Promise<string> {
 
 /** The fixture RP's why for a passkey whose provider it cannot tell (providerReach.ts): it says it does not know the provider, whatever the label. */
 const PROVIDER_UNKNOWN_WHY = /^We cannot tell which provider holds this passkey\b/;
+
+/** The fixture RP's why where it says it does not know the system or browser (providerReach.ts). */
+const ENVIRONMENT_UNKNOWN_WHY = /\bcould not tell which (browser|device)\b/i;
+/** Its footer's words for a system or browser it cannot name (environment.ts' labels). */
+const ENVIRONMENT_UNNAMED = /\bUnknown browser\b|\bunknown OS\b/;
 
 /** Every page's title ends with the site's name (pages/layout.ts); what comes before it is the page's own. */
 const SITE_TITLE = /\s*·\s*Passkey Matrix Fixture$/;
@@ -379,6 +402,8 @@ export const fixtureAdapter: RpAdapter = {
   async listPasskeys(page, baseUrl): Promise<PasskeyView[]> {
     if (new URL(page.url()).pathname !== '/account') await page.goto(new URL('/account', baseUrl).href);
     await noLooseWords(page, 'reading the management page', 'the management page');
+    // The tab and a screen reader name the page by its title first (WCAG 2.4.2): the site's name alone says nothing.
+    if (!(await ownTitle(page))) throw new RpStepError('reading the management page', 'the management page has no title of its own');
     const items = await page.locator('[data-testid="passkey"]').all();
     if (!items.length) await noPasskeysExplained(page);
     const views: PasskeyView[] = [];
@@ -387,7 +412,7 @@ export const fixtureAdapter: RpAdapter = {
       views.push({
         credentialId: (await item.getAttribute('data-credential-id')) ?? '',
         providerName: knownProvider((await item.locator('[data-field="provider"]').innerText()).trim()),
-        providerIcon: iconShown(await item.locator('[data-field="provider-icon"]').getAttribute('src')),
+        providerIcon: await iconRead(item),
         sync: syncShown(await item.locator('[data-field="sync"]').innerText()),
         createdIn: {
           os: oneOf(OsId.options, await item.getAttribute('data-created-os')),
@@ -520,11 +545,17 @@ export const fixtureAdapter: RpAdapter = {
       throw new RpStepError(step, 'the help for a named account still asks who the user is');
     }
     const providers: SignInHelpView['providers'] = [];
+    // What the same page says the user is on (its footer): a why may not take it back.
+    const detected = await wordsNow(page.locator('[data-message="environment.detected"]'));
     for (const item of await page.locator('[data-message="signin-help.providers"] [data-provider]').all()) {
+      const label = (await item.getAttribute('data-provider')) ?? 'a provider';
       const reach = await wordsNow(item.locator('[data-field="reach"]'));
       const reachable = REACH_WORDS[reach];
-      if (!reachable) throw new RpStepError(step, `the help says of ${(await item.getAttribute('data-provider')) ?? 'a provider'} "${reach}", which is none of ${Object.keys(REACH_WORDS).join(' ')}`);
+      if (!reachable) throw new RpStepError(step, `the help says of ${label} "${reach}", which is none of ${Object.keys(REACH_WORDS).join(' ')}`);
       const why = await wordsNow(item.locator('[data-field="why"]'));
+      if (ENVIRONMENT_UNKNOWN_WHY.test(why) && detected && !ENVIRONMENT_UNNAMED.test(detected)) {
+        throw new RpStepError(step, `the help says of ${label} "${why}", though the same page names what the user is on: "${detected}"`);
+      }
       // A why that says the site cannot tell the provider takes back the name beside it: the user is told it is not known.
       const name = PROVIDER_UNKNOWN_WHY.test(why) ? null : knownProvider((await item.getAttribute('data-provider')) ?? '');
       providers.push({ name, reachable, why });
