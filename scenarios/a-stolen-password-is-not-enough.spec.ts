@@ -6,7 +6,7 @@
 // 5.2.2), after which the RP takes no more, not even the right code. A guess whose code is written in
 // full-width digits (as a Japanese keyboard types them) is refused too, never answered with a 5xx.
 // A phone whose clock runs half a minute behind may have its code taken; the code of now, typed next,
-// must still get in.
+// must still get in. And the lockout ends: an hour later, the user's own password and code get in.
 import {
   check,
   expect,
@@ -28,6 +28,8 @@ const SEEN_SECONDS_AGO = 180;
 const CLOCK_BEHIND_SECONDS = 30;
 /** Enough for the code seen 3 minutes ago to be newer than the one used at sign-up, so only its age can refuse it. */
 const TIME_PASSING_SECONDS = 300;
+/** Long past any lockout a site means to end (NIST SP 800-63B 5.2.2 throttles guessing; it does not shut the user out). */
+const AN_HOUR_SECONDS = 3_600;
 /** NIST SP 800-63B 5.2.2: a verifier limits consecutive failed attempts on one account to no more than 100. */
 const MOST_FAILED_TRIES = 100;
 /** A one-time code as a page sends it: 6 to 8 digits (RFC 4226 5.3). */
@@ -103,5 +105,13 @@ forEveryCell(() => {
       await expect(here.signInWithoutPasskey(username), `the right password and code after ${MOST_FAILED_TRIES} more failed tries`).rejects.toThrow(RpStepError);
       expect(await here.signedInAs()).toBeNull();
     });
+    // The user's path after a lockout: they wait. A lock that never ends leaves them only support.
+    if (letTimePass) {
+      await test.step('an hour passes', () => letTimePass(AN_HOUR_SECONDS));
+      await check('leaves-a-way-in', "an hour after the lockout, the user's own password and code get in again", async () => {
+        await here.signInWithoutPasskey(username);
+        expect(await here.signedInAs()).toBe(username);
+      });
+    }
   });
 });
