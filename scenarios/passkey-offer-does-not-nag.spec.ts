@@ -1,14 +1,38 @@
 // The seed's service tip on promotion: offer a passkey, but do not nag. Offered at sign-up; held
 // after "Not now", still on the last day of the week it must hold; and not offered at all once a
 // passkey made on this device works here. The management page then lists the password the account
-// was made with among its other ways in.
-import { check, expect, expectPasskeyOffer, forEveryCell, NOT_NOW_HOLDS_SECONDS, test } from '../harness/scenario';
+// was made with among its other ways in. A passkey that stays on another device (Windows Hello on a
+// laptop) does not hold the offer back here, where it cannot be used.
+import { check, expect, expectPasskeyOffer, forEveryCell, NOT_NOW_HOLDS_SECONDS, ONCE_PER, test } from '../harness/scenario';
 
 const A_QUARTER_SECONDS = 91 * 24 * 60 * 60;
 /** The near miss: an hour before the week a "Not now" must hold is over. */
 const AN_HOUR_SHORT_OF_A_WEEK_SECONDS = NOT_NOW_HOLDS_SECONDS - 60 * 60;
 
 forEveryCell(() => {
+  // The cell's provider and sync state play no part: the only passkey is the laptop's.
+  test('a passkey only on a Windows laptop: signing in here by an email link, the offer is made here', { tag: [ONCE_PER.environment, '@tells-the-truth', '@works'] }, async ({ world, oracle, username }) => {
+    const user = await world({
+      laptop: { environment: 'windows-edge', providers: ['windows-hello'] },
+      here: { environment: 'cell', providers: ['cell'] },
+    });
+    const laptop = user.on('laptop');
+    await check('works', 'register a passkey on the laptop, and add an email way in', async () => {
+      await laptop.register(username);
+      await laptop.addEmailWayIn(username);
+    });
+    await laptop.signOut();
+    const here = user.on('here');
+    const expected = oracle.passkeyOffer(user, 'here');
+    const after = await check('works', 'the email link signs the user in here', async () => {
+      const signedIn = await here.openEmailLink(await here.requestEmailLink(username));
+      expect(await here.signedInAs()).toBe(username);
+      return signedIn;
+    });
+    if (expected.offer === 'allowed') test.info().annotations.push({ type: 'note', description: `the offer is not judged here: ${expected.because}` });
+    await expectPasskeyOffer(after, expected);
+  });
+
   test('the passkey offer: made once, held after "Not now", gone once a passkey works here', { tag: ['@tells-the-truth', '@works'] }, async ({ world, oracle, username }) => {
     const user = await world({ here: { environment: 'cell', providers: ['cell'] } });
     const here = user.on('here');

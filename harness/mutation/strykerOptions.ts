@@ -64,10 +64,12 @@ export function strykerOptions(run: GroupRun, settings: MutationSettings): Stryk
     plugins: ['@stryker-mutator/*', FAULT_SWITCH_PLUGIN],
     ignorers: ['fault-switch'],
     concurrency: settings.concurrency,
-    // A mutant's run is allowed its clean run's time x 1.5 plus 30 s: a hung RP ends as a Timeout, a
-    // run slowed by a busy machine does not. The matrix bounds every wait of its own inside that.
+    // A mutant's run is allowed its clean run's time x 1.5 plus 30 s, per run at once: the clean run
+    // is timed alone, and two runs at once on two cores each take about twice as long. A hung RP ends
+    // as a Timeout; a run slowed by its neighbour does not (it was counted as detected, and so it
+    // raised the score). The matrix bounds every wait of its own inside that.
     timeoutMS: 30_000,
-    timeoutFactor: 1.5,
+    timeoutFactor: 1.5 * settings.concurrency,
     dryRunTimeoutMinutes: 10,
     reporters: ['html', 'json', 'progress-append-only'],
     htmlReporter: { fileName: files.html },

@@ -38,4 +38,6 @@ test('a passkey made on this device forbids the offer; one synced from elsewhere
   expect(passkeyOfferExpectation(seed, facts({}, { device: 'phone', environment: 'android-chrome' }), 'laptop').offer).toBe('allowed');
   // A device-bound passkey on the phone does not work on the laptop: the offer is owed.
   expect(passkeyOfferExpectation(seed, facts({}, { device: 'phone', environment: 'android-chrome', sync: 'device-bound' }), 'laptop').offer).toBe('required');
+  // One on another computer of the same system may be this one's as far as the RP can tell: allowed either way.
+  expect(passkeyOfferExpectation(seed, facts({}, { device: 'phone', environment: 'windows-edge', sync: 'device-bound' }), 'laptop').offer).toBe('allowed');
 });
