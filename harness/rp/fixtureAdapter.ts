@@ -548,7 +548,8 @@ export const fixtureAdapter: RpAdapter = {
     // What the same page says the user is on (its footer): a why may not take it back.
     const detected = await wordsNow(page.locator('[data-message="environment.detected"]'));
     for (const item of await page.locator('[data-message="signin-help.providers"] [data-provider]').all()) {
-      const label = (await item.getAttribute('data-provider')) ?? 'a provider';
+      const shownName = await item.getAttribute('data-provider');
+      const label = shownName ?? 'a provider';
       const reach = await wordsNow(item.locator('[data-field="reach"]'));
       const reachable = REACH_WORDS[reach];
       if (!reachable) throw new RpStepError(step, `the help says of ${label} "${reach}", which is none of ${Object.keys(REACH_WORDS).join(' ')}`);
@@ -557,7 +558,7 @@ export const fixtureAdapter: RpAdapter = {
         throw new RpStepError(step, `the help says of ${label} "${why}", though the same page names what the user is on: "${detected}"`);
       }
       // A why that says the site cannot tell the provider takes back the name beside it: the user is told it is not known.
-      const name = PROVIDER_UNKNOWN_WHY.test(why) ? null : knownProvider((await item.getAttribute('data-provider')) ?? '');
+      const name = PROVIDER_UNKNOWN_WHY.test(why) ? null : knownProvider(shownName ?? '');
       providers.push({ name, reachable, why });
     }
     await noLooseWords(page, step, 'the help');
