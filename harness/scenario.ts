@@ -16,6 +16,7 @@ export { ONCE_PER } from './matrix/checkedOnce';
 export { environmentShownExpectation, isLeadingPart, versionIsTrue, versionsNamed } from './oracle/environmentShown';
 export { NOT_NOW_HOLDS_SECONDS } from './oracle/passkeyOfferExpectation';
 export { RpStepError } from './rp/adapter';
+export { promptLeftOpen } from './world/promptLeftOpen';
 export type { CreationView } from './rp/adapter';
 export { signInWithAnswerHeld } from './security/answerHeld';
 export { withValueAt } from './security/answerInBody';
@@ -25,7 +26,7 @@ export { bodyKind, contentType, fieldValues, fullWidthDigits, sendFrom, sendWith
 export { holdFirstChange } from './security/heldRequest';
 export type { CapturedRequest } from './security/heldRequest';
 export { madeUpLink } from './security/madeUpLink';
-export { malformedBodies, nearMissBodies } from './security/malformedBodies';
+export { LONG_FIELD_NAME, malformedBodies, nearMissBodies, withLongFieldName } from './security/malformedBodies';
 export type { MalformedBody } from './security/malformedBodies';
 export { bodilessAnswers, crossSiteMarks, crossSiteNavigation, endpointName, misdirectedAnswers, refusedRun, sendMalformed } from './security/malformedRun';
 export type { Refusable } from './security/malformedRun';

@@ -52,7 +52,9 @@ const APPLE: readonly OsId[] = ['macos', 'ios'];
 /** The family from the AAGUID (`providerFamily.ts`); a passkey that only travels over USB, NFC or BLE is a security key. */
 export function reachFamily(passkey: Pick<CredentialRecord, 'aaguid' | 'transports'>): ReachFamily {
   const family = providerFamily(passkey.aaguid);
-  if (family === 'google-password-manager' || family === 'icloud-keychain' || family === 'windows-hello') return family;
+  if (family === 'google-password-manager' || family === 'icloud-keychain') return family;
+  // Stryker disable next-line StringLiteral: equivalent for users: Windows Hello passkeys never sync (BE=0), so read by transport ('unknown') they reach deviceBound, which answers them with the same reach (see reachByProvider's Windows Hello line)
+  if (family === 'windows-hello') return family;
   // Stryker disable next-line ConditionalExpression,StringLiteral: not judged: no provider of the matrix is Samsung Pass (the support tables go by system and browser; Samsung Pass depends on the device's maker), so no cell holds its passkey
   if (family === 'samsung-pass') return family;
   // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent for users: browsers report a security key's transports (usb, nfc, ble), which the lines below read alike; the AAGUID answers for a key whose browser reported none

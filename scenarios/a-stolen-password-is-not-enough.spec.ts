@@ -4,7 +4,8 @@
 // RP must refuse each; the user's own password and code still get in. And guessing has an end: a
 // script repeating a wrong guess gets at most 100 failed tries on the account (NIST SP 800-63B
 // 5.2.2), after which the RP takes no more, not even the right code. A guess whose code is written in
-// full-width digits (as a Japanese keyboard types them) is refused too, never answered with a 5xx.
+// full-width digits (as a Japanese keyboard types them) is refused too, never answered with a 5xx;
+// the same guess under a username no account has is answered exactly as the guess was.
 // A phone whose clock runs half a minute behind may have its code taken; the code of now, typed next,
 // must still get in. And the lockout ends: an hour later, the user's own password and code get in.
 import {
@@ -97,6 +98,11 @@ forEveryCell(() => {
       // Answered otherwise, the copy is refused as a copy (a form that takes each post once): the page would have to be loaded for each guess.
       const firstCopy = await sendWithCookies(here.page, guess);
       if (firstCopy !== guessAnswer) return notApplicable(`a repeated sign-in post is answered ${firstCopy}, not ${guessAnswer} as the guess itself: the RP takes each form once`);
+      // A near miss of the guess: the same, under a username no account has. Answered otherwise, the
+      // answer tells a script which accounts exist.
+      const nobody = withFieldValue(guess, username, `${username}-nobody`);
+      if (nobody) expect.soft(await sendWithCookies(here.page, nobody), 'the same guess under a username no account has: answered as the guess was').toBe(guessAnswer);
+      else test.info().annotations.push({ type: 'note', description: 'the guess carries no field holding the username: a username no account has is not tried' });
       const [code, ...others] = fieldValues(guess).filter((value) => SECOND_FACTOR_CODE.test(value));
       const fullWidth = code !== undefined && !others.length ? withFieldValue(guess, code, fullWidthDigits(code)) : null;
       if (fullWidth) expect.soft(await sendWithCookies(here.page, fullWidth), 'the wrong guess with its code in full-width digits: refused, not broken').toBeLessThan(500);

@@ -2,7 +2,9 @@
 // way in. The RP suggests it, refuses a second passkey in the same provider, and stops suggesting
 // once the user adds one elsewhere; then the user loses the first provider and still signs in, and
 // removes the lost passkey without being warned of losing access (another passkey is left).
-import { expect, expectAnotherProviderAdvice, expectSignIn, forEveryCell, notApplicable, RpStepError, test } from '../harness/scenario';
+// With passkeys in three providers, removing one leaves two, and each of them still signs in: what the
+// RP tells the provider it still accepts (Signal API) names both, so neither provider drops its own.
+import { check, expect, expectAnotherProviderAdvice, expectSignIn, forEveryCell, notApplicable, ONCE_PER, RpStepError, test } from '../harness/scenario';
 
 forEveryCell(() => {
   test('a second passkey in another provider, then the first provider is lost', { tag: ['@works', '@tells-the-truth', '@leaves-a-way-in'] }, async ({ world, oracle, cell, username }) => {
@@ -28,6 +30,32 @@ forEveryCell(() => {
         expect.soft(await user.on('here', second).deletePasskey(first.credentialId, false), 'deleting one of two passkeys without confirming (no last way in is at stake)').toBe('deleted');
         expect.soft(await user.on('here', second).listPasskeys(), 'the passkeys left').toHaveLength(1);
       });
+    }
+  });
+
+  test('passkeys in three providers: removing one leaves two, and each still signs in', { tag: [ONCE_PER.environment, '@works', '@leaves-a-way-in'] }, async ({ world, oracle, cell, username }) => {
+    const [second, third] = oracle.otherProviders();
+    if (second === undefined || third === undefined) notApplicable(`fewer than two other providers are usable in ${cell.environment.label}`);
+    const user = await world({ here: { environment: 'cell', providers: ['cell', second, third] } });
+    await user.on('here').register(username);
+    const [first] = await user.on('here').listPasskeys();
+    await test.step(`add a passkey in ${second}, and one in ${third}`, async () => {
+      await user.on('here', second).addPasskey();
+      await user.on('here', third).addPasskey();
+      // Hard: the steps below remove one of three.
+      expect(await user.on('here', second).listPasskeys(), 'the RP lists three passkeys').toHaveLength(3);
+    });
+    // Removed from the page where the second provider answers: that provider is the one the RP's
+    // list of accepted passkeys reaches, and it holds one of the two left.
+    await check('works', `remove the passkey in ${cell.provider.name}, without confirming: it goes, two stay`, async () => {
+      expect.soft(await user.on('here', second).deletePasskey(first!.credentialId, false), 'deleting one of three passkeys without confirming').toBe('deleted');
+      // Hard: the sign-ins below need the two left.
+      expect((await user.on('here', second).listPasskeys()).map((p) => p.credentialId), 'the passkeys left').not.toContain(first!.credentialId);
+    });
+    await user.on('here', second).signOut();
+    for (const provider of [second, third]) {
+      await expectSignIn(user.on('here', provider), username, oracle.signIn(user, 'here', provider));
+      if ((await user.on('here', provider).signedInAs()) === username) await user.on('here', provider).signOut();
     }
   });
 });

@@ -7,7 +7,8 @@
 // taken; so are near misses of the page's own request: its body as an array or a JSON string, and
 // its body sent as from another page (another port of the same host, no Origin but Sec-Fetch-Site
 // cross-site, a look-alike host, the opaque origin) each get a 4xx that says why in words. A POST
-// with no body at all (no Content-Length, as `curl -X POST` sends it) is answered, never with a 5xx.
+// with no body at all (no Content-Length, as `curl -X POST` sends it) is answered, never with a 5xx;
+// so is one more field with a name 10,000 characters long, and no answer echoes that name back whole.
 // Before any of them, the user signs in by the passkey alone (an options request without a username).
 // And the RP's page asked for under a host name not its own (DNS rebinding) is not served: the RP
 // redirects to its own origin or refuses with a 4xx. Opened from a link on another site, it is served.
@@ -24,6 +25,7 @@ import {
   expect,
   forEveryCell,
   interceptAnswer,
+  LONG_FIELD_NAME,
   malformedBodies,
   type MalformedBody,
   misdirectedAnswers,
@@ -39,6 +41,7 @@ import {
   SignInProbe,
   test,
   webauthnEndpoints,
+  withLongFieldName,
   withValueAt,
 } from '../harness/scenario';
 
@@ -124,6 +127,20 @@ forEveryCell(() => {
       const mute = answers.filter((a) => typeof a.answer === 'number' && a.answer >= 400 && a.answer < 500 && !a.saysWhy).map((a) => `${a.endpoint}, ${a.kind}: ${a.answer}`);
       expect.soft(mute, 'refusals that do not say why in words').toEqual([]);
     });
+    const longNamed: Refusable[] = endpoints.flatMap((endpoint) => {
+      const body = withLongFieldName({ body: endpoint.exchange.body ?? '', contentType: contentType(endpoint.exchange) });
+      return body ? [{ endpoint, kind: body.kind, body, notEchoed: LONG_FIELD_NAME }] : [];
+    });
+    if (!longNamed.length) test.info().annotations.push({ type: 'note', description: 'no WebAuthn request sent a JSON object: a field with a long name is not tried' });
+    else {
+      await check('safe', `one more field, its name ${LONG_FIELD_NAME.length} characters long: answered, never a 5xx, and the name is not echoed back whole`, async () => {
+        const answers = await refusedRun(page, longNamed);
+        const broken = answers.filter((a) => typeof a.answer === 'string' || a.answer >= 500).map((a) => `${a.endpoint}: ${a.answer}`);
+        expect.soft(broken, 'bodies with a long field name that got a 5xx or no answer').toEqual([]);
+        const echoed = answers.filter((a) => a.echoed).map((a) => `${a.endpoint}: ${a.answer}`);
+        expect.soft(echoed, 'answers that echo the whole long field name back').toEqual([]);
+      });
+    }
     await test.step('nobody was signed in by them', async () => {
       expect(await rp.signedInAs()).toBeNull();
     });

@@ -21,11 +21,16 @@ export function defaultSyncFlag(snapshot: SupportSnapshot, environment: Environm
 }
 
 /**
- * The provider a user would most likely add beside `except` in the environment: the first other
- * built-in default, else the first other usable provider in the data's order. Null when none.
+ * The providers a user would most likely add beside `except` in the environment, likeliest first: the
+ * other built-in defaults, then every other usable provider in the data's order.
  */
-export function anotherProvider(snapshot: SupportSnapshot, environment: Environment, providers: Provider[], except: string): Provider | null {
+export function otherProviders(snapshot: SupportSnapshot, environment: Environment, providers: Provider[], except: string): Provider[] {
   const defaults = snapshot.tables[environment.os].defaults[environment.browser] ?? [];
   const candidates = [...defaults.map((id) => providers.find((p) => p.id === id)!), ...providers];
-  return candidates.find((p) => p.id !== except && isUsable(snapshot, environment, p.id)) ?? null;
+  return [...new Set(candidates)].filter((p) => p.id !== except && isUsable(snapshot, environment, p.id));
+}
+
+/** The provider a user would most likely add beside `except` in the environment. Null when none. */
+export function anotherProvider(snapshot: SupportSnapshot, environment: Environment, providers: Provider[], except: string): Provider | null {
+  return otherProviders(snapshot, environment, providers, except)[0] ?? null;
 }

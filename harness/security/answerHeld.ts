@@ -3,6 +3,7 @@
  * else happens (another person signs in from start to end), then let go. An RP that keeps one
  * challenge for everyone, or clears the others' when it hands out a new one, refuses the held answer.
  */
+import type { SignInMethod } from '../rp/adapter';
 import type { Rp } from '../rp/boundRp';
 import { interceptAnswer } from './answerInterception';
 
@@ -12,8 +13,8 @@ export interface HeldSignIn {
   outcome: PromiseSettledResult<void>;
 }
 
-/** A username-first sign-in on `rp` whose answer waits until `meanwhile` has ended. */
-export async function signInWithAnswerHeld(rp: Rp, username: string, meanwhile: () => Promise<void>): Promise<HeldSignIn> {
+/** A sign-in on `rp` (username first unless told) whose answer waits until `meanwhile` has ended. */
+export async function signInWithAnswerHeld(rp: Rp, username: string, meanwhile: () => Promise<void>, method: SignInMethod = 'username-first'): Promise<HeldSignIn> {
   const { outcome, genuine } = await interceptAnswer(
     rp.page,
     'get',
@@ -21,7 +22,7 @@ export async function signInWithAnswerHeld(rp: Rp, username: string, meanwhile: 
       await meanwhile();
       return answer.body;
     },
-    () => rp.signIn('username-first', username),
+    () => rp.signIn(method, username),
   );
   return { held: genuine !== null, outcome };
 }

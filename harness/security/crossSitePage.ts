@@ -14,6 +14,13 @@ import type { CapturedRequest } from './heldRequest';
 
 const WAIT_MS = 10_000;
 
+/**
+ * What the forging page tells the browser to send as Referer: an attacker picks it. Its whole address
+ * (a path that is no page of the RP's), or nothing at all: an RP that builds a "go back" link from
+ * the Referer must not send the user to either.
+ */
+export type ForgingReferrer = 'unsafe-url' | 'no-referrer';
+
 export class CrossSitePage {
   private next = 0;
 
@@ -53,19 +60,20 @@ export class CrossSitePage {
   }
 
   /** Opens the forging page in `page` and waits until the browser has sent the request and the RP answered. */
-  async send(page: Page, request: CapturedRequest): Promise<void> {
+  async send(page: Page, request: CapturedRequest, referrer: ForgingReferrer = 'unsafe-url'): Promise<void> {
     const path = `/forge/${++this.next}`;
     const kind = bodyKind(request);
-    this.pages.set(path, kind === 'json' ? scriptPost(request) : formPost(request));
+    const head = `<!doctype html><meta name="referrer" content="${referrer}"><title>Win a prize</title>`;
+    this.pages.set(path, head + (kind === 'json' ? scriptPost(request) : formPost(request)));
     const rpOrigin = new URL(request.url).origin;
     if (kind === 'json') {
       await page.goto(`${this.origin}${path}`, { timeout: WAIT_MS });
       await page.waitForFunction(() => document.title === 'sent', undefined, { timeout: WAIT_MS });
     } else {
       // The form submits itself while its page loads: the RP's answer is where the browser lands.
-      const landed = page.waitForURL((url) => url.origin === rpOrigin, { timeout: WAIT_MS });
+      // Waited for once the forging page is there, as the tab may still show the RP's answer to the last one.
       await page.goto(`${this.origin}${path}`, { waitUntil: 'commit', timeout: WAIT_MS });
-      await landed;
+      await page.waitForURL((url) => url.origin === rpOrigin, { timeout: WAIT_MS });
     }
   }
 
@@ -74,16 +82,16 @@ export class CrossSitePage {
   }
 }
 
-/** An HTML form with the request's fields, submitted on load, as a malicious page does. */
+/** An HTML form with the request's fields, submitted on load, as a malicious page does (the page's body). */
 function formPost(request: CapturedRequest): string {
   const fields = [...new URLSearchParams(request.body ?? '')]
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
-  return `<!doctype html><title>Win a prize</title><form id="forged" method="post" action="${escapeHtml(request.url)}">${fields}</form><script>document.getElementById('forged').submit();</script>`;
+  return `<form id="forged" method="post" action="${escapeHtml(request.url)}">${fields}</form><script>document.getElementById('forged').submit();</script>`;
 }
 
-/** A script posting the JSON as text/plain (the only way without CORS), noting when the browser is done. */
+/** A script posting the JSON as text/plain (the only way without CORS), noting when the browser is done (the page's body). */
 function scriptPost(request: CapturedRequest): string {
   const call = `fetch(${JSON.stringify(request.url)}, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, body: ${JSON.stringify(request.body ?? '')} })`;
-  return `<!doctype html><title>Win a prize</title><script>${call.replace(/</g, '\\u003c')}.catch(() => undefined).finally(() => { document.title = 'sent'; });</script>`;
+  return `<script>${call.replace(/</g, '\\u003c')}.catch(() => undefined).finally(() => { document.title = 'sent'; });</script>`;
 }

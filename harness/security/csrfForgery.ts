@@ -7,12 +7,21 @@ import { test, type Page } from '@playwright/test';
 import { check } from '../checks/check';
 import { expect } from '../checks/checkMatchers';
 import type { Rp } from '../rp/boundRp';
-import { CrossSitePage } from './crossSitePage';
+import { CrossSitePage, type ForgingReferrer } from './crossSitePage';
 import { withoutCsrfToken, withShortCsrfToken, withWrongCsrfToken } from './forgedRequest';
 import type { CapturedRequest } from './heldRequest';
 import { brokenLinks } from './staleForm';
 
-/** A page on another site makes the user's browser send `request`; notes why not where a browser would not let it. */
+/**
+ * The forging page's Referer, both ways an attacker may set it: its whole address, or none. Each
+ * forgery lands the user on the RP's answer, whose links are checked.
+ */
+const FORGING_REFERRERS: { referrer: ForgingReferrer; kind: string }[] = [
+  { referrer: 'unsafe-url', kind: "the forging page's whole address as Referer" },
+  { referrer: 'no-referrer', kind: 'no Referer' },
+];
+
+/** A page on another site makes the user's browser send `request` (once per FORGING_REFERRERS); notes why not where a browser would not let it. */
 export async function fromAnotherSite(rp: Rp, tab: Page, request: CapturedRequest): Promise<boolean> {
   const why = CrossSitePage.cannotSend(request);
   if (why) {
@@ -21,16 +30,18 @@ export async function fromAnotherSite(rp: Rp, tab: Page, request: CapturedReques
   }
   const site = await CrossSitePage.start(rp.url);
   try {
-    await site.send(tab, request);
+    for (const { referrer, kind } of FORGING_REFERRERS) {
+      await site.send(tab, request, referrer);
+      // A form post lands the user on the RP's answer: whatever it says, its links must lead somewhere.
+      if (new URL(tab.url()).origin === new URL(rp.url).origin) {
+        await check('leaves-a-way-in', `the page the forged post (${kind}) landed on leads somewhere`, async () => {
+          await tab.waitForLoadState('domcontentloaded', { timeout: 10_000 });
+          expect.soft(await brokenLinks(tab), "the links of the RP's page the forged post landed on that lead nowhere (4xx or 5xx)").toEqual([]);
+        });
+      }
+    }
   } finally {
     await site.stop();
-  }
-  // A form post lands the user on the RP's answer: whatever it says, its links must lead somewhere.
-  if (new URL(tab.url()).origin === new URL(rp.url).origin) {
-    await check('leaves-a-way-in', 'the page the forged post landed on leads somewhere', async () => {
-      await tab.waitForLoadState('domcontentloaded', { timeout: 10_000 });
-      expect.soft(await brokenLinks(tab), "the links of the RP's page the forged post landed on that lead nowhere (4xx or 5xx)").toEqual([]);
-    });
   }
   return true;
 }

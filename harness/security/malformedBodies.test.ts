@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { malformedBodies, nearMissBodies, neverAnObject } from './malformedBodies';
+import { LONG_FIELD_NAME, malformedBodies, nearMissBodies, neverAnObject, withLongFieldName } from './malformedBodies';
 
 const answer = {
   body: JSON.stringify({
@@ -41,6 +41,16 @@ test('near misses of a JSON body: each no JSON object, or not sent as JSON; none
   expect(near.filter((b) => b.contentType === answer.contentType).every(neverAnObject)).toBe(true);
   expect(near.some((b) => b.contentType === 'text/plain')).toBe(true);
   expect(nearMissBodies({ body: 'username=alice', contentType: 'application/x-www-form-urlencoded' })).toEqual([]);
+});
+
+test('a long field name: the page\'s own fields kept, one more named LONG_FIELD_NAME; none for a body that is no JSON object', () => {
+  const long = withLongFieldName(answer)!;
+  const sent = JSON.parse(long.body.toString()) as Record<string, unknown>;
+  expect(sent).toEqual({ ...(JSON.parse(answer.body) as object), [LONG_FIELD_NAME]: 1 });
+  expect(LONG_FIELD_NAME.length).toBeGreaterThan(5_000);
+  expect(long.contentType).toBe('application/json');
+  expect(withLongFieldName({ body: '[]', contentType: 'application/json' })).toBeNull();
+  expect(withLongFieldName({ body: 'username=alice', contentType: 'application/x-www-form-urlencoded' })).toBeNull();
 });
 
 test('neverAnObject: JSON that is no object, or no JSON; not a blank body, an object after a byte order mark, or another content type', () => {

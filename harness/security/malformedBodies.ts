@@ -131,6 +131,20 @@ export function nearMissBodies(template: BodyTemplate): MalformedBody[] {
   ];
 }
 
+/** A field name far longer than any real one: an answer that names the field must shorten it. */
+export const LONG_FIELD_NAME = 'n'.repeat(10_000);
+
+/**
+ * The page's JSON object body with one more field, named LONG_FIELD_NAME: a careful RP may ignore it
+ * or refuse it, and may name it when refusing, but never echoes it back whole (a reflection of what
+ * anyone may send, as long as they like). Null for a template that is no JSON object.
+ */
+export function withLongFieldName(template: BodyTemplate): MalformedBody | null {
+  const asJson = jsonBody(template.body);
+  if (!isJsonObject(asJson)) return null;
+  return json(template.contentType || 'application/json', `the page's body with a field whose name is ${LONG_FIELD_NAME.length} characters long`)({ ...asJson, [LONG_FIELD_NAME]: 1 });
+}
+
 /**
  * True when no endpoint that takes a JSON object can take `body`: sent as JSON, it is JSON that is no
  * object (an array, null, a number, a string) or no JSON at all. A blank body is left out (an RP may

@@ -38,7 +38,7 @@ export async function sendMalformed(page: Page, work: { endpoint: WebAuthnEndpoi
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const { endpoint, body } = next;
-      const { answer } = await send(page, endpoint, body, {}, false);
+      const { answer } = await send(page, endpoint, body, {}, { words: false });
       run.sent++;
       const key = typeof answer === 'number' ? String(answer) : 'no answer';
       run.statuses[key] = (run.statuses[key] ?? 0) + 1;
@@ -53,13 +53,16 @@ export async function sendMalformed(page: Page, work: { endpoint: WebAuthnEndpoi
 /** What the RP answered to one request: its status (or why there was none) and whether its words say why. */
 export interface Answered extends Misanswer {
   saysWhy: boolean;
+  /** The answer holds the request's `notEchoed` text whole. */
+  echoed: boolean;
 }
 
 /**
  * Sends `body` to `endpoint` as the page would, with `siteHeaders` as the browser's own (Origin,
- * Sec-Fetch-Site) where given; `readWords` reads whether the answer says why in words.
+ * Sec-Fetch-Site) where given; `read` asks whether the answer says why in words, and whether it holds
+ * `notEchoed` whole.
  */
-async function send(page: Page, endpoint: WebAuthnEndpoint, body: MalformedBody, siteHeaders: Record<string, string>, readWords: boolean): Promise<Omit<Answered, 'endpoint' | 'kind'>> {
+async function send(page: Page, endpoint: WebAuthnEndpoint, body: MalformedBody, siteHeaders: Record<string, string>, read: { words: boolean; notEchoed?: string }): Promise<Omit<Answered, 'endpoint' | 'kind'>> {
   const headers = Object.fromEntries(Object.entries(endpoint.exchange.headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
   try {
     const response = await page.request.fetch(endpoint.exchange.url, {
@@ -70,11 +73,11 @@ async function send(page: Page, endpoint: WebAuthnEndpoint, body: MalformedBody,
       maxRedirects: 0,
       timeout: ANSWER_WITHIN_MS,
     });
-    const saysWhy = readWords ? hasWords(await response.text()) : false;
+    const text = read.words || read.notEchoed !== undefined ? await response.text() : '';
     await response.dispose();
-    return { answer: response.status(), saysWhy };
+    return { answer: response.status(), saysWhy: read.words && hasWords(text), echoed: read.notEchoed !== undefined && text.includes(read.notEchoed) };
   } catch (error) {
-    return { answer: `no answer (${(error as Error).message.split('\n')[0]})`, saysWhy: false };
+    return { answer: `no answer (${(error as Error).message.split('\n')[0]})`, saysWhy: false, echoed: false };
   }
 }
 
@@ -84,13 +87,15 @@ export interface Refusable {
   kind: string;
   body: MalformedBody;
   siteHeaders?: Record<string, string>;
+  /** Text the answer must not hold whole, such as a field name sent absurdly long. */
+  notEchoed?: string;
 }
 
 /** Sends each request one after the other and reads each answer: its status and whether it says why. */
 export async function refusedRun(page: Page, requests: Refusable[]): Promise<Answered[]> {
   const answers: Answered[] = [];
   for (const request of requests) {
-    answers.push({ endpoint: endpointName(request.endpoint), kind: request.kind, ...(await send(page, request.endpoint, request.body, request.siteHeaders ?? {}, true)) });
+    answers.push({ endpoint: endpointName(request.endpoint), kind: request.kind, ...(await send(page, request.endpoint, request.body, request.siteHeaders ?? {}, { words: true, notEchoed: request.notEchoed })) });
   }
   return answers;
 }
