@@ -23,7 +23,7 @@ export interface PasswordCost {
 }
 
 /** scrypt cost: N=2^15, r=8, p=1 (32 MiB per hash; its time: docs/speed.md): slow for a guesser. */
-// Stryker disable next-line ObjectLiteral: not judged: the harness starts the fixture with --fast-password-hashing (FAST_COST below), so no cell hashes at this cost; totp.test.ts checks a hash made without a cost says N=2^15, r=8, p=1
+// Stryker disable next-line ObjectLiteral: the fixture's own settings: the harness always starts it with --fast-password-hashing (FAST_COST below), so no cell hashes at this cost (nor could a black-box check see a cost); totp.test.ts checks that a hash made without a cost says N=2^15, r=8, p=1
 export const STRONG_COST: PasswordCost = { N: 2 ** 15, r: 8, p: 1 };
 /**
  * N=2^10 (1 MiB; a few ms, docs/speed.md): for test runs only, as test suites commonly do (no scenario checks how
