@@ -59,8 +59,8 @@ export class CrossSitePage {
     return null;
   }
 
-  /** Opens the forging page in `page` and waits until the browser has sent the request and the RP answered. */
-  async send(page: Page, request: CapturedRequest, referrer: ForgingReferrer = 'unsafe-url'): Promise<void> {
+  /** Opens in `page` the forging page, whose Referrer-Policy is `referrer`, and waits until the browser has sent the request and the RP answered. */
+  async send(page: Page, request: CapturedRequest, referrer: ForgingReferrer): Promise<void> {
     const path = `/forge/${++this.next}`;
     const kind = bodyKind(request);
     const head = `<!doctype html><meta name="referrer" content="${referrer}"><title>Win a prize</title>`;
